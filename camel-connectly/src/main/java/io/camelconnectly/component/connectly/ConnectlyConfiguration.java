@@ -1,0 +1,445 @@
+package io.camelconnectly.component.connectly;
+
+import java.util.Map;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * Options of a {@code connectly:} endpoint. The component holds one instance whose values are the defaults copied into
+ * every endpoint it creates.
+ */
+@UriParams
+public class ConnectlyConfiguration implements Cloneable {
+
+    public static final String DEFAULT_BASE_URL = "https://api.connectly.ai";
+    public static final String DEFAULT_WEBHOOK_PATH = "/connectly/webhook";
+
+    @UriPath(description = "The Connectly operation to call, or webhook to receive Connectly's webhook posts.")
+    @Metadata(required = true)
+    private ConnectlyOperation operation;
+
+    // ---- common
+
+    @UriParam(label = "security", secret = true,
+              description = "The Connectly API key, sent as the X-API-Key header. Never logged nor shown in the endpoint URI.")
+    private String apiKey;
+    @UriParam(description = "The Connectly business id: the {businessId} of /v1/businesses/{businessId}/...")
+    private String businessId;
+    @UriParam(defaultValue = DEFAULT_BASE_URL,
+              description = "The Connectly API base URL; point it at connectly-simulator for local runs and tests.")
+    private String baseUrl = DEFAULT_BASE_URL;
+
+    // ---- producer: per-message values, each overridable by its CamelConnectly<Name> header
+
+    @UriParam(label = "producer",
+              description = "The customer's WhatsApp number in E.164 (+ then 8 to 15 digits). A space in place of the + "
+                            + "(as a URI decodes +) is accepted. Header CamelConnectlyRecipient wins.")
+    private String recipient;
+    @UriParam(label = "producer",
+              description = "The business WhatsApp number to send from, in E.164; needed only when the business has several. "
+                            + "Header CamelConnectlySender wins.")
+    private String sender;
+    @UriParam(label = "producer",
+              description = "JSON text echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes). "
+                            + "Header CamelConnectlyCallbackData wins.")
+    private String callbackData;
+    @UriParam(label = "producer", description = "The approved template name (sendTemplatedMessage). "
+                                                + "Header CamelConnectlyTemplateName wins.")
+    private String templateName;
+    @UriParam(label = "producer", defaultValue = "en",
+              description = "The template language code, e.g. en, en_US, pt_BR. Header CamelConnectlyLanguage wins.")
+    private String language = "en";
+    @UriParam(label = "producer", prefix = "templateParameters.", multiValue = true,
+              description = "Template parameters, name to value: templateParameters.body_1=Ana&templateParameters.body_2=A-1001. "
+                            + "Header CamelConnectlyTemplateParameters (a Map) wins.")
+    private Map<String, Object> templateParameters;
+    @UriParam(label = "producer", description = "The Flow Builder campaign to send out (sendCampaign), or an analytics tag "
+                                                + "on sends. Header CamelConnectlyCampaignName wins.")
+    private String campaignName;
+    @UriParam(label = "producer", defaultValue = "false",
+              description = "Let the same customer receive the same campaign more than once: sets "
+                            + "options.if_duplicate_check_unspecified = allow_multiple. Header CamelConnectlyAllowDuplicates wins.")
+    private boolean allowDuplicates;
+    @UriParam(label = "producer", description = "The webhook registration id for updateWebhook and deleteWebhook. "
+                                                + "Header CamelConnectlyWebhookId wins.")
+    private String webhookId;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Check template parameters against the template's definition (fetched with getTemplates and "
+                            + "cached) before sending, so a missing or extra variable or an unapproved template fails before "
+                            + "Connectly is called.")
+    private boolean validateTemplateParameters = true;
+    @UriParam(label = "producer,advanced", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "How long fetched template definitions are cached for parameter validation.")
+    private long templateCacheTtl = 60000;
+
+    // ---- producer: retries
+
+    @UriParam(label = "producer,advanced", defaultValue = "4",
+              description = "Attempts in all for one request (1 = no retry). Retried: 429, 503, connection refused; 502, 504 "
+                            + "and timeouts only for reads or with retryAmbiguousFailures.")
+    private int retryMaxAttempts = 4;
+    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Upper bound on the time spent retrying one request, waits included.")
+    private long retryMaxElapsed = 30000;
+    @UriParam(label = "producer,advanced", defaultValue = "500", javaType = "java.time.Duration",
+              description = "First backoff delay; doubled on each retry, with full jitter, capped by retryMaxDelay.")
+    private long retryInitialDelay = 500;
+    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Largest backoff delay between two attempts (a longer Retry-After is honoured within retryMaxElapsed).")
+    private long retryMaxDelay = 10000;
+    @UriParam(label = "producer,advanced", defaultValue = "false",
+              description = "Also retry sends and creates after 502, 504 or a response timeout, where Connectly may have "
+                            + "processed the request already: a retry can then deliver a message twice.")
+    private boolean retryAmbiguousFailures;
+
+    // ---- producer: HTTP
+
+    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "Time allowed to establish a connection to Connectly.")
+    private long connectTimeout = 10000;
+    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "Time allowed for Connectly's response once the request is sent.")
+    private long responseTimeout = 30000;
+    @UriParam(label = "producer,advanced", defaultValue = "200",
+              description = "Most pooled keep-alive connections the endpoint keeps open to Connectly.")
+    private int maxConnections = 200;
+    @UriParam(label = "producer,proxy", description = "HTTP proxy host.")
+    private String proxyHost;
+    @UriParam(label = "producer,proxy", description = "HTTP proxy port.")
+    private Integer proxyPort;
+    @UriParam(label = "producer,proxy", secret = true, description = "HTTP proxy user name.")
+    private String proxyUsername;
+    @UriParam(label = "producer,proxy", secret = true, description = "HTTP proxy password.")
+    private String proxyPassword;
+    @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for calls to Connectly.")
+    private SSLContextParameters sslContextParameters;
+
+    // ---- consumer: webhook
+
+    @UriParam(label = "consumer", defaultValue = DEFAULT_WEBHOOK_PATH,
+              description = "The HTTP path Connectly posts webhooks to, served by the application's platform-http server.")
+    private String webhookPath = DEFAULT_WEBHOOK_PATH;
+    @UriParam(label = "consumer",
+              description = "Comma-separated topics to pass to the route: messages, delivery_status. Empty passes all; "
+                            + "events of other topics are acknowledged and dropped.")
+    private String topics;
+    @UriParam(label = "consumer,security", secret = true,
+              description = "The webhook secret that signs x-connectly-hmac-sha256. Several comma-separated secrets are all "
+                            + "accepted, to rotate a secret without downtime.")
+    private String webhookSecret;
+    @UriParam(label = "consumer", defaultValue = "1048576",
+              description = "Largest webhook body accepted, in bytes; a larger one is answered 413.")
+    private int maxBodySize = 1048576;
+    @UriParam(label = "consumer",
+              description = "Where processed webhook events are remembered so a redelivery is processed once. Default: an "
+                            + "in-memory repository of 10000 entries; use a shared one (e.g. JDBC) when several instances run.")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "On start, register webhookExternalUrl for the chosen topics through the create-webhook API, "
+                            + "unless it is registered already.")
+    private boolean webhookAutoRegister;
+    @UriParam(label = "consumer",
+              description = "The public HTTPS address Connectly should post to (used by webhookAutoRegister), e.g. "
+                            + "https://example.com/connectly/webhook.")
+    private String webhookExternalUrl;
+
+    public ConnectlyConfiguration copy() {
+        try {
+            return (ConnectlyConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    public ConnectlyOperation getOperation() {
+        return operation;
+    }
+
+    public void setOperation(ConnectlyOperation operation) {
+        this.operation = operation;
+    }
+
+    public String getApiKey() {
+        return apiKey;
+    }
+
+    public void setApiKey(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    public String getBusinessId() {
+        return businessId;
+    }
+
+    public void setBusinessId(String businessId) {
+        this.businessId = businessId;
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
+    }
+
+    public String getSender() {
+        return sender;
+    }
+
+    public void setSender(String sender) {
+        this.sender = sender;
+    }
+
+    public String getCallbackData() {
+        return callbackData;
+    }
+
+    public void setCallbackData(String callbackData) {
+        this.callbackData = callbackData;
+    }
+
+    public String getTemplateName() {
+        return templateName;
+    }
+
+    public void setTemplateName(String templateName) {
+        this.templateName = templateName;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public Map<String, Object> getTemplateParameters() {
+        return templateParameters;
+    }
+
+    public void setTemplateParameters(Map<String, Object> templateParameters) {
+        this.templateParameters = templateParameters;
+    }
+
+    public String getCampaignName() {
+        return campaignName;
+    }
+
+    public void setCampaignName(String campaignName) {
+        this.campaignName = campaignName;
+    }
+
+    public boolean isAllowDuplicates() {
+        return allowDuplicates;
+    }
+
+    public void setAllowDuplicates(boolean allowDuplicates) {
+        this.allowDuplicates = allowDuplicates;
+    }
+
+    public String getWebhookId() {
+        return webhookId;
+    }
+
+    public void setWebhookId(String webhookId) {
+        this.webhookId = webhookId;
+    }
+
+    public boolean isValidateTemplateParameters() {
+        return validateTemplateParameters;
+    }
+
+    public void setValidateTemplateParameters(boolean validateTemplateParameters) {
+        this.validateTemplateParameters = validateTemplateParameters;
+    }
+
+    public long getTemplateCacheTtl() {
+        return templateCacheTtl;
+    }
+
+    public void setTemplateCacheTtl(long templateCacheTtl) {
+        this.templateCacheTtl = templateCacheTtl;
+    }
+
+    public int getRetryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public void setRetryMaxAttempts(int retryMaxAttempts) {
+        this.retryMaxAttempts = retryMaxAttempts;
+    }
+
+    public long getRetryMaxElapsed() {
+        return retryMaxElapsed;
+    }
+
+    public void setRetryMaxElapsed(long retryMaxElapsed) {
+        this.retryMaxElapsed = retryMaxElapsed;
+    }
+
+    public long getRetryInitialDelay() {
+        return retryInitialDelay;
+    }
+
+    public void setRetryInitialDelay(long retryInitialDelay) {
+        this.retryInitialDelay = retryInitialDelay;
+    }
+
+    public long getRetryMaxDelay() {
+        return retryMaxDelay;
+    }
+
+    public void setRetryMaxDelay(long retryMaxDelay) {
+        this.retryMaxDelay = retryMaxDelay;
+    }
+
+    public boolean isRetryAmbiguousFailures() {
+        return retryAmbiguousFailures;
+    }
+
+    public void setRetryAmbiguousFailures(boolean retryAmbiguousFailures) {
+        this.retryAmbiguousFailures = retryAmbiguousFailures;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public long getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    public void setResponseTimeout(long responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConnections() {
+        return maxConnections;
+    }
+
+    public void setMaxConnections(int maxConnections) {
+        this.maxConnections = maxConnections;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyUsername() {
+        return proxyUsername;
+    }
+
+    public void setProxyUsername(String proxyUsername) {
+        this.proxyUsername = proxyUsername;
+    }
+
+    public String getProxyPassword() {
+        return proxyPassword;
+    }
+
+    public void setProxyPassword(String proxyPassword) {
+        this.proxyPassword = proxyPassword;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    public String getWebhookPath() {
+        return webhookPath;
+    }
+
+    public void setWebhookPath(String webhookPath) {
+        this.webhookPath = webhookPath;
+    }
+
+    public String getTopics() {
+        return topics;
+    }
+
+    public void setTopics(String topics) {
+        this.topics = topics;
+    }
+
+    public String getWebhookSecret() {
+        return webhookSecret;
+    }
+
+    public void setWebhookSecret(String webhookSecret) {
+        this.webhookSecret = webhookSecret;
+    }
+
+    public int getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(int maxBodySize) {
+        this.maxBodySize = maxBodySize;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isWebhookAutoRegister() {
+        return webhookAutoRegister;
+    }
+
+    public void setWebhookAutoRegister(boolean webhookAutoRegister) {
+        this.webhookAutoRegister = webhookAutoRegister;
+    }
+
+    public String getWebhookExternalUrl() {
+        return webhookExternalUrl;
+    }
+
+    public void setWebhookExternalUrl(String webhookExternalUrl) {
+        this.webhookExternalUrl = webhookExternalUrl;
+    }
+
+    /** Deliberately leaves out every secret. */
+    @Override
+    public String toString() {
+        return "ConnectlyConfiguration[operation=" + operation + ", businessId=" + businessId + ", baseUrl=" + baseUrl + "]";
+    }
+}
