@@ -49,6 +49,10 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         throw new UnsupportedOperationException("consumer not implemented yet");
     }
 
+    // ---- producer side (client lifecycle, producer counters)
+
+    // ---- consumer side (webhook handling, consumer counters)
+
     static void requireOption(String value, String option) {
         if (ObjectHelper.isEmpty(value)) {
             throw new IllegalArgumentException("Option " + option + " is required: set it on the endpoint URI ("
