@@ -1,12 +1,7 @@
 package io.camelconnectly.component.connectly;
 
-import java.net.InetSocketAddress;
-import java.net.ProxySelector;
-import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-
-import javax.net.ssl.SSLContext;
 
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
@@ -21,8 +16,8 @@ import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
-import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.AsyncProcessorConverterHelper;
@@ -171,34 +166,9 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         requireOption(address, addressOption);
         requireOption(configuration.getApiKey(), "apiKey");
         requireOption(configuration.getBusinessId(), "businessId");
-        if (!address.regionMatches(true, 0, "https://", 0, 8)) {
-            LOG.warn("Connectly only posts webhooks to HTTPS addresses; {} is not one (fine for the simulator only)", address);
-        }
         Set<String> topics = ConnectlyWebhookHandler.parseTopics(configuration.getTopics());
-        List<String> chosen = topics != null ? List.copyOf(topics)
-                : List.of(io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent.TOPIC_MESSAGES,
-                        io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent.TOPIC_DELIVERY_STATUS);
-        SSLContext sslContext = configuration.getSslContextParameters() != null
-                ? configuration.getSslContextParameters().createSSLContext(getCamelContext()) : null;
-        ProxySelector proxy = configuration.getProxyHost() != null
-                ? ProxySelector.of(new InetSocketAddress(configuration.getProxyHost(),
-                        configuration.getProxyPort() != null ? configuration.getProxyPort() : 80))
-                : null;
-        WebhookRegistrar registrar = new WebhookRegistrar(configuration.getBaseUrl(), configuration.getBusinessId(),
-                configuration.getApiKey(), Duration.ofMillis(configuration.getConnectTimeout()),
-                Duration.ofMillis(configuration.getResponseTimeout()), sslContext, proxy);
-        for (WebhookRegistrar.Outcome outcome : registrar.ensureRegistered(address, chosen)) {
-            switch (outcome.action()) {
-                case ALREADY_REGISTERED -> LOG.info("Connectly webhook for topic {} already registered at {} (id {})",
-                        outcome.topic(), address, outcome.webhookId());
-                case CREATED -> LOG.info("Connectly webhook for topic {} registered at {} (id {})",
-                        outcome.topic(), address, outcome.webhookId());
-                case UPDATED -> LOG.warn("Connectly webhook for topic {} (id {}) moved from {} to {}: Connectly allows one "
-                                         + "address per topic",
-                        outcome.topic(), outcome.webhookId(), outcome.previousAddress(), address);
-                default -> throw new IllegalStateException("unexpected " + outcome.action());
-            }
-        }
+        WebhookRegistrar.of(configuration, getCamelContext()).register(address,
+                topics != null ? List.copyOf(topics) : ConnectlyWebhookHandler.ALL_TOPICS);
     }
 
     @ManagedAttribute(description = "Webhook posts received (all, before any check)")

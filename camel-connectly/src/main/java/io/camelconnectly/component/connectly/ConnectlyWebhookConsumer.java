@@ -5,6 +5,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * platform-http server (Camel Main's embedded server, Spring Boot, Quarkus: whatever provides platform-http), verifies
  * and types them with a {@link ConnectlyWebhookHandler}, and routes each event in a fresh exchange. It owns no server.
  */
-public class ConnectlyWebhookConsumer extends DefaultConsumer {
+public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspendable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectlyWebhookConsumer.class);
 
@@ -78,6 +79,19 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer {
         httpConsumer = null;
         ServiceHelper.stopService(handler);
         super.doStop();
+    }
+
+    /** While the route is suspended the path stays served and answers 503, so Connectly redelivers later. */
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(httpConsumer);
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(httpConsumer);
+        super.doResume();
     }
 
     /** Each verified event travels in a fresh exchange of this consumer, so the route sees no HTTP details. */

@@ -2,6 +2,7 @@ package io.camelconnectly.component.connectly;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectlyWebhookHandler.class);
 
-    static final Set<String> KNOWN_TOPICS = Set.of(ConnectlyWebhookEvent.TOPIC_MESSAGES, ConnectlyWebhookEvent.TOPIC_DELIVERY_STATUS);
+    static final List<String> ALL_TOPICS = List.of(ConnectlyWebhookEvent.TOPIC_MESSAGES, ConnectlyWebhookEvent.TOPIC_DELIVERY_STATUS);
 
     private static final String JSON = "application/json";
     private static final byte[] PROCESSED = json("{\"status\":\"processed\"}");
@@ -343,7 +344,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
             if (trimmed.isEmpty()) {
                 continue;
             }
-            if (!KNOWN_TOPICS.contains(trimmed)) {
+            if (!ALL_TOPICS.contains(trimmed)) {
                 throw new IllegalArgumentException("Option topics has unknown topic '" + topic.trim()
                                                    + "'; allowed: messages, delivery_status (comma-separated)");
             }

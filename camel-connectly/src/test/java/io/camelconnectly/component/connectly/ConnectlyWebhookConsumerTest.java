@@ -359,10 +359,18 @@ class ConnectlyWebhookConsumerTest extends WebhookHttpTestSupport {
     }
 
     @Test
-    void countersAreReadableThroughTheEndpoint() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> context.getRoute("webhook") != null);
-        ConnectlyEndpoint endpoint = endpoint("webhook");
-        assertThat(endpoint.getWebhookCounters()).isNotNull();
-        assertThat(endpoint.getWebhooksReceived()).isZero();
+    void answers503WhileTheRouteIsSuspended() throws Exception {
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(1);
+        byte[] body = utf8(COMPACT_INBOUND_TEXT);
+
+        context.getRouteController().suspendRoute("webhook");
+        assertThat(post(PATH, body, VECTOR_1_SIGNATURE).statusCode()).isEqualTo(503);
+        context.getRouteController().resumeRoute("webhook");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> post(PATH, body, VECTOR_1_SIGNATURE).statusCode() == 200);
+
+        events.assertIsSatisfied();
+        assertThat(endpoint("webhook").getWebhooksProcessed()).isEqualTo(1);
     }
 }

@@ -1,6 +1,7 @@
 package io.camelconnectly.component.connectly.webhook;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,8 +20,12 @@ import javax.net.ssl.SSLContext;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelconnectly.component.connectly.ConnectlyConfiguration;
 import io.camelconnectly.component.connectly.ConnectlyJson;
 import io.camelconnectly.component.connectly.model.ErrorBody;
+import org.apache.camel.CamelContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Makes sure Connectly posts the chosen topics to our public address (webhookAutoRegister): lists the business's
@@ -48,6 +54,8 @@ public final class WebhookRegistrar {
     public record Registration(String id, String topic, String address) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRegistrar.class);
+
     private final HttpClient client;
     private final String businessPath;
     private final String baseUrl;
@@ -72,6 +80,41 @@ public final class WebhookRegistrar {
             builder.proxy(proxy);
         }
         this.client = builder.build();
+    }
+
+    /** A registrar with the endpoint's baseUrl, businessId, apiKey, timeouts, TLS and proxy settings. */
+    public static WebhookRegistrar of(ConnectlyConfiguration configuration, CamelContext camelContext)
+            throws GeneralSecurityException, IOException {
+        SSLContext sslContext = configuration.getSslContextParameters() != null
+                ? configuration.getSslContextParameters().createSSLContext(camelContext) : null;
+        ProxySelector proxy = configuration.getProxyHost() != null
+                ? ProxySelector.of(new InetSocketAddress(configuration.getProxyHost(),
+                        configuration.getProxyPort() != null ? configuration.getProxyPort() : 80))
+                : null;
+        return new WebhookRegistrar(configuration.getBaseUrl(), configuration.getBusinessId(), configuration.getApiKey(),
+                Duration.ofMillis(configuration.getConnectTimeout()), Duration.ofMillis(configuration.getResponseTimeout()),
+                sslContext, proxy);
+    }
+
+    /** {@link #ensureRegistered} and logs what was done (an address moved from elsewhere as a WARN). */
+    public List<Outcome> register(String address, Collection<String> topics) throws WebhookRegistrationException {
+        if (!address.regionMatches(true, 0, "https://", 0, 8)) {
+            LOG.warn("Connectly only posts webhooks to HTTPS addresses; {} is not one (fine for the simulator only)", address);
+        }
+        List<Outcome> outcomes = ensureRegistered(address, topics);
+        for (Outcome outcome : outcomes) {
+            switch (outcome.action()) {
+                case ALREADY_REGISTERED -> LOG.info("Connectly webhook for topic {} already registered at {} (id {})",
+                        outcome.topic(), address, outcome.webhookId());
+                case CREATED -> LOG.info("Connectly webhook for topic {} registered at {} (id {})",
+                        outcome.topic(), address, outcome.webhookId());
+                case UPDATED -> LOG.warn("Connectly webhook for topic {} (id {}) moved from {} to {}: Connectly allows one "
+                                         + "address per topic",
+                        outcome.topic(), outcome.webhookId(), outcome.previousAddress(), address);
+                default -> throw new IllegalStateException("unexpected " + outcome.action());
+            }
+        }
+        return outcomes;
     }
 
     /**
