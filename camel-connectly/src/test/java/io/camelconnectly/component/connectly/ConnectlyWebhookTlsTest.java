@@ -54,7 +54,7 @@ class ConnectlyWebhookTlsTest extends WebhookHttpTestSupport {
                 "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
                 "-storepass", PASSWORD, "-keypass", PASSWORD)
                 .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
     }
