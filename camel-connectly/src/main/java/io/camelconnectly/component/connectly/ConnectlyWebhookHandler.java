@@ -179,8 +179,18 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
             return answer(http, callback, 200, DUPLICATE, null, null);
         }
 
-        Exchange routed = target.eventExchange(http);
-        populate(routed.getMessage(), event);
+        Exchange routed;
+        try {
+            routed = target.eventExchange(http);
+            populate(routed.getMessage(), event);
+        } catch (RuntimeException e) {
+            removeQuietly(key);
+            inFlight.remove(key);
+            counters.routeFailure();
+            rejectionLog.log(LOG_KIND_ROUTE_FAILURE, "Connectly webhook {} answered 500: cannot create its exchange: {}", event,
+                    e.toString());
+            return answer(http, callback, 500, ROUTE_FAILED, null, null);
+        }
         try {
             return target.processor().process(routed, doneSync -> complete(http, routed, event, key, callback, doneSync));
         } catch (Throwable e) {
@@ -201,7 +211,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
                 rejectionLog.log(LOG_KIND_ROUTE_FAILURE,
                         "Connectly webhook {} answered 500 so Connectly redelivers it: the route failed: {}", event,
                         routed.getException() != null ? routed.getException().toString() : "rolled back");
-                if (target.inPlace()) {
+                if (target.inPlace() && http.getException() != null) {
                     // the exception stays on the exchange: platform-http answers 500 without a stack trace
                     Message message = http.getMessage();
                     message.getHeaders().clear();
