@@ -1,15 +1,31 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.List;
+import java.util.Set;
+
+import io.camelconnectly.component.connectly.webhook.WebhookCounters;
+import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
+import io.camelconnectly.component.connectly.webhook.WebhookRegistrar;
+import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.AsyncProcessorConverterHelper;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.util.ObjectHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Send WhatsApp messages through Connectly and receive its signed webhooks.
@@ -18,7 +34,9 @@ import org.apache.camel.util.ObjectHelper;
              syntax = "connectly:operation", category = { Category.CHAT, Category.SAAS },
              headersClass = ConnectlyConstants.class)
 @ManagedResource(description = "Connectly endpoint")
-public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectlyEndpoint.class);
 
     @UriParam
     private ConnectlyConfiguration configuration;
@@ -46,12 +64,177 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
             throw new IllegalArgumentException("connectly:" + configuration.getOperation()
                                                + " is a producer endpoint (to); to receive webhooks use from(\"connectly:webhook\")");
         }
-        throw new UnsupportedOperationException("consumer not implemented yet");
+        ConnectlyWebhookConsumer consumer = new ConnectlyWebhookConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     // ---- producer side (client lifecycle, producer counters)
 
     // ---- consumer side (webhook handling, consumer counters)
+
+    /** Default size of the in-memory dedupe store when no idempotentRepository is configured. */
+    static final int DEFAULT_DEDUPE_ENTRIES = 10000;
+
+    private final WebhookCounters webhookCounters = new WebhookCounters();
+    private WebhookConfiguration webhookConfiguration;
+    private IdempotentRepository defaultIdempotentRepository;
+
+    public WebhookCounters getWebhookCounters() {
+        return webhookCounters;
+    }
+
+    /** The configured idempotentRepository, else this endpoint's in-memory one (kept across route restarts). */
+    synchronized IdempotentRepository resolveIdempotentRepository() {
+        if (configuration.getIdempotentRepository() != null) {
+            return configuration.getIdempotentRepository();
+        }
+        if (defaultIdempotentRepository == null) {
+            defaultIdempotentRepository = MemoryIdempotentRepository.memoryIdempotentRepository(DEFAULT_DEDUPE_ENTRIES);
+        }
+        return defaultIdempotentRepository;
+    }
+
+    /** Camel's webhook: meta-component: the verified, typed event replaces the HTTP request in the same exchange. */
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        if (configuration.getOperation() != ConnectlyOperation.webhook) {
+            throw new IllegalArgumentException("webhook:connectly:" + configuration.getOperation()
+                                               + " is not a webhook endpoint; use webhook:connectly:webhook");
+        }
+        AsyncProcessor route = AsyncProcessorConverterHelper.convert(next);
+        return new ConnectlyWebhookHandler(this, new ConnectlyWebhookHandler.RouteTarget() {
+            @Override
+            public Exchange eventExchange(Exchange http) {
+                // drop the request headers: they must neither reach the route nor be echoed in the response
+                http.getMessage().getHeaders().clear();
+                return http;
+            }
+
+            @Override
+            public AsyncProcessor processor() {
+                return route;
+            }
+
+            @Override
+            public boolean inPlace() {
+                return true;
+            }
+
+            @Override
+            public void release(Exchange event) {
+                // the HTTP consumer owns the exchange
+            }
+        });
+    }
+
+    /** Called by webhook: when its webhookAutoRegister is true (its default). */
+    @Override
+    public void registerWebhook() throws Exception {
+        String address = configuration.getWebhookExternalUrl();
+        if (ObjectHelper.isEmpty(address) && webhookConfiguration != null) {
+            address = webhookConfiguration.computeFullExternalUrl();
+        }
+        registerWebhookAddress(address, "webhookExternalUrl");
+    }
+
+    /**
+     * Leaves the registration in place on purpose: deleting it at every stop would make Connectly drop the events
+     * of a restart. Delete it with connectly:deleteWebhook when the application is retired.
+     */
+    @Override
+    public void unregisterWebhook() {
+        LOG.debug("Connectly webhook registration left in place on stop (remove it with connectly:deleteWebhook)");
+    }
+
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public WebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return List.of("POST");
+    }
+
+    /** Registers {@code address} for the chosen topics unless it is registered already, and logs what was done. */
+    void registerWebhookAddress(String address, String addressOption) throws Exception {
+        requireOption(address, addressOption);
+        requireOption(configuration.getApiKey(), "apiKey");
+        requireOption(configuration.getBusinessId(), "businessId");
+        Set<String> topics = ConnectlyWebhookHandler.parseTopics(configuration.getTopics());
+        WebhookRegistrar.of(configuration, getCamelContext()).register(address,
+                topics != null ? List.copyOf(topics) : ConnectlyWebhookHandler.ALL_TOPICS);
+    }
+
+    @ManagedAttribute(description = "Webhook posts received (all, before any check)")
+    public long getWebhooksReceived() {
+        return webhookCounters.getReceived();
+    }
+
+    @ManagedAttribute(description = "Webhook posts whose signature was valid")
+    public long getWebhooksVerified() {
+        return webhookCounters.getVerified();
+    }
+
+    @ManagedAttribute(description = "Webhook posts refused for any reason")
+    public long getWebhooksRejected() {
+        return webhookCounters.getRejectedTotal();
+    }
+
+    @ManagedAttribute(description = "Webhook posts refused 401: signature missing or wrong")
+    public long getWebhooksRejectedSignature() {
+        return webhookCounters.getRejected(Rejection.SIGNATURE);
+    }
+
+    @ManagedAttribute(description = "Webhook posts refused 400: verified but not a JSON object")
+    public long getWebhooksRejectedMalformed() {
+        return webhookCounters.getRejected(Rejection.MALFORMED);
+    }
+
+    @ManagedAttribute(description = "Webhook posts refused 413: larger than maxBodySize")
+    public long getWebhooksRejectedTooLarge() {
+        return webhookCounters.getRejected(Rejection.TOO_LARGE);
+    }
+
+    @ManagedAttribute(description = "Webhook requests refused 405: not a POST")
+    public long getWebhooksRejectedMethod() {
+        return webhookCounters.getRejected(Rejection.METHOD);
+    }
+
+    @ManagedAttribute(description = "Webhook posts refused 415: a form body the server parsed, so unverifiable")
+    public long getWebhooksRejectedUnsupportedMediaType() {
+        return webhookCounters.getRejected(Rejection.UNSUPPORTED_MEDIA_TYPE);
+    }
+
+    @ManagedAttribute(description = "Webhook redeliveries of an event already processed (answered 200, not routed)")
+    public long getWebhooksDuplicates() {
+        return webhookCounters.getDuplicates();
+    }
+
+    @ManagedAttribute(description = "Webhook redeliveries received while the event was still being routed (answered 503)")
+    public long getWebhooksInFlightDuplicates() {
+        return webhookCounters.getInFlightDuplicates();
+    }
+
+    @ManagedAttribute(description = "Webhook events of a topic not in the topics option (answered 200, not routed)")
+    public long getWebhooksFiltered() {
+        return webhookCounters.getFiltered();
+    }
+
+    @ManagedAttribute(description = "Webhook events whose route failed (answered 500 so Connectly redelivers)")
+    public long getWebhooksRouteFailures() {
+        return webhookCounters.getRouteFailures();
+    }
+
+    @ManagedAttribute(description = "Webhook events routed successfully (answered 200)")
+    public long getWebhooksProcessed() {
+        return webhookCounters.getProcessed();
+    }
 
     static void requireOption(String value, String option) {
         if (ObjectHelper.isEmpty(value)) {

@@ -1,0 +1,120 @@
+package io.camelconnectly.component.connectly;
+
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Consumer;
+import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.Suspendable;
+import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code from("connectly:webhook")}: receives Connectly's webhook posts on {@code webhookPath} of the application's
+ * platform-http server (Camel Main's embedded server, Spring Boot, Quarkus: whatever provides platform-http), verifies
+ * and types them with a {@link ConnectlyWebhookHandler}, and routes each event in a fresh exchange. It owns no server.
+ */
+public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspendable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectlyWebhookConsumer.class);
+
+    private final ConnectlyWebhookHandler handler;
+    private Consumer httpConsumer;
+
+    public ConnectlyWebhookConsumer(ConnectlyEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        this.handler = new ConnectlyWebhookHandler(endpoint, new ConsumerTarget());
+    }
+
+    @Override
+    public ConnectlyEndpoint getEndpoint() {
+        return (ConnectlyEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public boolean isHostedService() {
+        return true;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // verifies the configuration (webhookSecret, topics, ...) before the path is served
+        ServiceHelper.startService(handler);
+
+        String path = getEndpoint().getConfiguration().getWebhookPath();
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("Option webhookPath must not be empty; default is "
+                                               + ConnectlyConfiguration.DEFAULT_WEBHOOK_PATH);
+        }
+        if (!path.startsWith("/")) {
+            path = "/" + path;
+        }
+        Endpoint http;
+        try {
+            http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path);
+            httpConsumer = http.createConsumer(handler);
+            ServiceHelper.startService(httpConsumer);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "connectly:webhook serves webhookPath " + path + " through Camel's platform-http, which failed: " + e
+                                            + ". Add an HTTP server that provides platform-http: camel-platform-http-main "
+                                            + "(camel.server.enabled=true), camel-platform-http-vertx, camel-platform-http-starter "
+                                            + "(Spring Boot) or Quarkus' platform-http",
+                    e);
+        }
+        LOG.info("Connectly webhook receiving POSTs on path {}", path);
+
+        if (getEndpoint().getConfiguration().isWebhookAutoRegister()) {
+            getEndpoint().registerWebhookAddress(getEndpoint().getConfiguration().getWebhookExternalUrl(),
+                    "webhookExternalUrl");
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ServiceHelper.stopAndShutdownService(httpConsumer);
+        httpConsumer = null;
+        ServiceHelper.stopService(handler);
+        super.doStop();
+    }
+
+    /** While the route is suspended the path stays served and answers 503, so Connectly redelivers later. */
+    @Override
+    protected void doSuspend() throws Exception {
+        ServiceHelper.suspendService(httpConsumer);
+        super.doSuspend();
+    }
+
+    @Override
+    protected void doResume() throws Exception {
+        ServiceHelper.resumeService(httpConsumer);
+        super.doResume();
+    }
+
+    /** Each verified event travels in a fresh exchange of this consumer, so the route sees no HTTP details. */
+    private final class ConsumerTarget implements ConnectlyWebhookHandler.RouteTarget {
+
+        @Override
+        public Exchange eventExchange(Exchange http) {
+            return createExchange(false);
+        }
+
+        @Override
+        public AsyncProcessor processor() {
+            return getAsyncProcessor();
+        }
+
+        @Override
+        public boolean inPlace() {
+            return false;
+        }
+
+        @Override
+        public void release(Exchange event) {
+            releaseExchange(event, false);
+        }
+    }
+}

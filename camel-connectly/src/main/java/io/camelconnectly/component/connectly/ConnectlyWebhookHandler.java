@@ -1,0 +1,369 @@
+package io.camelconnectly.component.connectly;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent;
+import io.camelconnectly.component.connectly.webhook.DeliveryStatusEvent;
+import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
+import io.camelconnectly.component.connectly.webhook.MalformedWebhookException;
+import io.camelconnectly.component.connectly.webhook.RejectionLog;
+import io.camelconnectly.component.connectly.webhook.WebhookCounters;
+import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
+import io.camelconnectly.component.connectly.webhook.WebhookDedupeKeys;
+import io.camelconnectly.component.connectly.webhook.WebhookEventParser;
+import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.AsyncProcessor;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Handles one webhook post received through platform-http, in this order: method, size, raw bytes, signature (before
+ * any parsing), JSON, topic filter, deduplication; then routes the typed event and answers only once the route has
+ * completed: 200 on success, 500 on failure so that Connectly redelivers. A failed attempt releases its dedupe key.
+ * <p>
+ * Used by {@link ConnectlyWebhookConsumer} ({@code from("connectly:webhook")}, the event travels in a fresh exchange of
+ * that consumer) and by Camel's {@code webhook:} meta-component (the event replaces the HTTP request in the same
+ * exchange). Either way the HTTP answer carries only a status, a small JSON body and Content-Type: request headers are
+ * never echoed back.
+ */
+public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectlyWebhookHandler.class);
+
+    static final List<String> ALL_TOPICS = List.of(ConnectlyWebhookEvent.TOPIC_MESSAGES, ConnectlyWebhookEvent.TOPIC_DELIVERY_STATUS);
+
+    private static final String JSON = "application/json";
+    private static final byte[] PROCESSED = json("{\"status\":\"processed\"}");
+    private static final byte[] DUPLICATE = json("{\"status\":\"duplicate\"}");
+    private static final byte[] FILTERED = json("{\"status\":\"filtered\"}");
+    private static final byte[] IN_FLIGHT = json("{\"error\":\"the same event is being processed; retry later\"}");
+    private static final byte[] DEDUPE_UNAVAILABLE = json("{\"error\":\"deduplication store unavailable; retry later\"}");
+    private static final byte[] ROUTE_FAILED = json("{\"error\":\"processing failed; retry later\"}");
+    private static final int LOG_KIND_ROUTE_FAILURE = Rejection.values().length;
+    private static final int LOG_KIND_DEDUPE = LOG_KIND_ROUTE_FAILURE + 1;
+
+    /** Where a verified event goes: a fresh exchange of our consumer, or the HTTP exchange itself (webhook:). */
+    interface RouteTarget {
+        Exchange eventExchange(Exchange http);
+
+        AsyncProcessor processor();
+
+        boolean inPlace();
+
+        void release(Exchange event);
+    }
+
+    private final ConnectlyEndpoint endpoint;
+    private final RouteTarget target;
+    private final WebhookCounters counters;
+    private final WebhookEventParser parser = new WebhookEventParser();
+    private final RejectionLog rejectionLog = new RejectionLog(LOG, Rejection.values().length + 2);
+    /** Keys whose first delivery is being routed on this instance right now. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
+    private WebhookSignatureVerifier verifier;
+    private Set<String> topics;
+    private int maxBodySize;
+    private IdempotentRepository repository;
+
+    ConnectlyWebhookHandler(ConnectlyEndpoint endpoint, RouteTarget target) {
+        this.endpoint = endpoint;
+        this.target = target;
+        this.counters = endpoint.getWebhookCounters();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        ConnectlyConfiguration configuration = endpoint.getConfiguration();
+        verifier = new WebhookSignatureVerifier(configuration.getWebhookSecret());
+        topics = parseTopics(configuration.getTopics());
+        maxBodySize = configuration.getMaxBodySize();
+        if (maxBodySize <= 0) {
+            throw new IllegalArgumentException("Option maxBodySize must be a positive number of bytes, was " + maxBodySize);
+        }
+        repository = endpoint.resolveIdempotentRepository();
+        ServiceHelper.startService(repository);
+        LOG.info("Connectly webhook verifying with {} secret(s), topics {}, at most {} bytes, deduplicating with {}",
+                verifier.secretCount(), topics == null ? "all" : topics, maxBodySize, repository.getClass().getSimpleName());
+    }
+
+    @Override
+    public boolean process(Exchange http, AsyncCallback callback) {
+        counters.received();
+        Message in = http.getMessage();
+
+        String method = in.getHeader(Exchange.HTTP_METHOD, String.class);
+        if (method != null && !"POST".equalsIgnoreCase(method)) {
+            return reject(http, callback, Rejection.METHOD, "method " + method + " is not allowed, only POST", 0);
+        }
+        Long declaredLength = contentLength(in);
+        if (declaredLength != null && declaredLength > maxBodySize) {
+            return reject(http, callback, Rejection.TOO_LARGE,
+                    "Content-Length " + declaredLength + " exceeds maxBodySize " + maxBodySize, declaredLength);
+        }
+        String contentType = in.getHeader(Exchange.CONTENT_TYPE, String.class);
+        if (isForm(contentType)) {
+            // the HTTP server parses form bodies into fields: the exact signed bytes are gone
+            return reject(http, callback, Rejection.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type " + contentType + " cannot be verified (the server parses form bodies); Connectly sends "
+                                                                            + "text/plain or application/json",
+                    declaredLength != null ? declaredLength : 0);
+        }
+        byte[] raw = rawBytes(http, in);
+        if (raw == null) {
+            return reject(http, callback, Rejection.UNSUPPORTED_MEDIA_TYPE,
+                    "body of type " + in.getBody().getClass().getName() + " cannot be read as bytes", 0);
+        }
+        if (raw.length > maxBodySize) {
+            return reject(http, callback, Rejection.TOO_LARGE,
+                    "body of " + raw.length + " bytes exceeds maxBodySize " + maxBodySize, raw.length);
+        }
+
+        String signature = in.getHeader(WebhookSignatureVerifier.SIGNATURE_HEADER, String.class);
+        if (signature == null || signature.isBlank()) {
+            return reject(http, callback, Rejection.SIGNATURE,
+                    "header " + WebhookSignatureVerifier.SIGNATURE_HEADER + " is missing", raw.length);
+        }
+        if (!verifier.verify(raw, signature)) {
+            return reject(http, callback, Rejection.SIGNATURE,
+                    "signature does not match the body with any configured webhookSecret (wrong secret, or the body was "
+                                                                 + "changed on the way)",
+                    raw.length);
+        }
+        counters.verified();
+
+        ConnectlyWebhookEvent event;
+        try {
+            event = parser.parse(raw);
+        } catch (MalformedWebhookException e) {
+            return reject(http, callback, Rejection.MALFORMED, e.getMessage(), raw.length);
+        }
+
+        if (topics != null && !topics.contains(event.getTopic())) {
+            counters.filtered();
+            LOG.debug("Connectly webhook of topic {} acknowledged and not routed (topics {})", event.getTopic(), topics);
+            return answer(http, callback, 200, FILTERED, null, null);
+        }
+
+        String key = WebhookDedupeKeys.keyOf(event, raw);
+        if (!inFlight.add(key)) {
+            counters.inFlightDuplicate();
+            LOG.debug("Connectly webhook {} arrived again while its first delivery is being routed: answered 503", event);
+            return answer(http, callback, 503, IN_FLIGHT, "Retry-After", "1");
+        }
+        boolean firstTime;
+        try {
+            firstTime = repository.add(key);
+        } catch (RuntimeException e) {
+            inFlight.remove(key);
+            rejectionLog.log(LOG_KIND_DEDUPE, "Connectly webhook answered 503: the idempotent repository failed: {}",
+                    e.toString());
+            return answer(http, callback, 503, DEDUPE_UNAVAILABLE, "Retry-After", "5");
+        }
+        if (!firstTime) {
+            inFlight.remove(key);
+            counters.duplicate();
+            LOG.debug("Connectly webhook {} was processed before: answered 200, not routed", event);
+            return answer(http, callback, 200, DUPLICATE, null, null);
+        }
+
+        Exchange routed;
+        try {
+            routed = target.eventExchange(http);
+            populate(routed.getMessage(), event);
+        } catch (RuntimeException e) {
+            removeQuietly(key);
+            inFlight.remove(key);
+            counters.routeFailure();
+            rejectionLog.log(LOG_KIND_ROUTE_FAILURE, "Connectly webhook {} answered 500: cannot create its exchange: {}", event,
+                    e.toString());
+            return answer(http, callback, 500, ROUTE_FAILED, null, null);
+        }
+        try {
+            return target.processor().process(routed, doneSync -> complete(http, routed, event, key, callback, doneSync));
+        } catch (Throwable e) {
+            // an AsyncProcessor should not throw, but never leave Connectly's request hanging if it does
+            routed.setException(e);
+            complete(http, routed, event, key, callback, true);
+            return true;
+        }
+    }
+
+    private void complete(Exchange http, Exchange routed, ConnectlyWebhookEvent event, String key, AsyncCallback callback,
+                          boolean doneSync) {
+        try {
+            if (routed.isFailed() || routed.isRollbackOnly()) {
+                // forget the key first, then leave in-flight: a redelivery is then either refused 503 or processed
+                removeQuietly(key);
+                counters.routeFailure();
+                rejectionLog.log(LOG_KIND_ROUTE_FAILURE,
+                        "Connectly webhook {} answered 500 so Connectly redelivers it: the route failed: {}", event,
+                        routed.getException() != null ? routed.getException().toString() : "rolled back");
+                if (target.inPlace() && http.getException() != null) {
+                    // the exception stays on the exchange: platform-http answers 500 without a stack trace
+                    Message message = http.getMessage();
+                    message.getHeaders().clear();
+                    message.setHeader(Exchange.HTTP_RESPONSE_CODE, 500);
+                } else {
+                    respond(http, 500, ROUTE_FAILED, null, null);
+                }
+            } else {
+                try {
+                    repository.confirm(key);
+                } catch (RuntimeException e) {
+                    LOG.warn("Connectly webhook {} was processed but the idempotent repository failed to confirm it: {}",
+                            event, e.toString());
+                }
+                counters.processed();
+                respond(http, 200, PROCESSED, null, null);
+            }
+        } finally {
+            inFlight.remove(key);
+            try {
+                target.release(routed);
+            } finally {
+                callback.done(doneSync);
+            }
+        }
+    }
+
+    private void removeQuietly(String key) {
+        try {
+            repository.remove(key);
+        } catch (RuntimeException e) {
+            LOG.warn("Connectly webhook: the idempotent repository failed to forget a failed event, so its redelivery "
+                     + "may be taken for a duplicate: {}",
+                    e.toString());
+        }
+    }
+
+    private static void populate(Message message, ConnectlyWebhookEvent event) {
+        message.setBody(event);
+        message.setHeader(ConnectlyConstants.TOPIC, event.getTopic());
+        message.setHeader(ConnectlyConstants.EVENT_TYPE, event.getEventType());
+        setIfPresent(message, ConnectlyConstants.CUSTOMER_NUMBER, event.getCustomerNumber());
+        setIfPresent(message, ConnectlyConstants.BUSINESS_NUMBER, event.getBusinessNumber());
+        setIfPresent(message, ConnectlyConstants.MESSAGE_ID, event.getMessageId());
+        setIfPresent(message, ConnectlyConstants.TIMESTAMP, event.getTimestamp());
+        setIfPresent(message, ConnectlyConstants.CALLBACK_DATA, event.getCallbackDataValue());
+        message.setHeader(ConnectlyConstants.RAW_BODY, event.getRawJson());
+        if (event instanceof DeliveryStatusEvent status) {
+            setIfPresent(message, ConnectlyConstants.STATUS_UPDATE_ID, status.getStatusUpdateId());
+        } else if (event instanceof InboundMessageEvent) {
+            // the reply path: connectly:sendMessage reads its recipient from this header. Deliberately not set for
+            // delivery statuses, so that a route cannot answer every status with a message by accident.
+            setIfPresent(message, ConnectlyConstants.RECIPIENT, event.getCustomerNumber());
+        }
+    }
+
+    private static void setIfPresent(Message message, String header, Object value) {
+        if (value != null) {
+            message.setHeader(header, value);
+        }
+    }
+
+    private boolean reject(Exchange http, AsyncCallback callback, Rejection reason, String why, long bodyLength) {
+        counters.rejected(reason);
+        rejectionLog.log(reason.ordinal(), "Connectly webhook rejected with {} ({}): {}; path {}, {} bytes",
+                reason.status(), reason.name().toLowerCase(Locale.ROOT), why,
+                http.getMessage().getHeader(Exchange.HTTP_PATH, String.class), bodyLength);
+        byte[] body = json("{\"error\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\"}");
+        if (reason == Rejection.METHOD) {
+            return answer(http, callback, reason.status(), body, "Allow", "POST");
+        }
+        return answer(http, callback, reason.status(), body, null, null);
+    }
+
+    private static boolean answer(
+            Exchange http, AsyncCallback callback, int status, byte[] body, String extraHeader, String extraValue) {
+        respond(http, status, body, extraHeader, extraValue);
+        callback.done(true);
+        return true;
+    }
+
+    /** Replaces whatever the message holds (request headers included) with our answer. */
+    private static void respond(Exchange http, int status, byte[] body, String extraHeader, String extraValue) {
+        Message message = http.getMessage();
+        message.getHeaders().clear();
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, status);
+        message.setHeader(Exchange.CONTENT_TYPE, JSON);
+        if (extraHeader != null) {
+            message.setHeader(extraHeader, extraValue);
+        }
+        message.setBody(body);
+    }
+
+    /**
+     * The exact bytes received. platform-http-vertx hands over a Vert.x Buffer (camel-vertx-common converts it to
+     * byte[] without decoding); other engines give byte[], an InputStream or a StreamCache, all converted as bytes.
+     */
+    private static byte[] rawBytes(Exchange http, Message in) {
+        Object body = in.getBody();
+        if (body == null) {
+            return new byte[0];
+        }
+        if (body instanceof byte[] bytes) {
+            return bytes;
+        }
+        if (body instanceof Map) {
+            return null;
+        }
+        return http.getContext().getTypeConverter().tryConvertTo(byte[].class, http, body);
+    }
+
+    private static Long contentLength(Message in) {
+        Object value = in.getHeader("Content-Length");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static boolean isForm(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String lower = contentType.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/x-www-form-urlencoded") || lower.startsWith("multipart/form-data");
+    }
+
+    /** @return the accepted topics, or null for all */
+    static Set<String> parseTopics(String option) {
+        if (option == null || option.isBlank()) {
+            return null;
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String topic : option.split(",")) {
+            String trimmed = topic.trim().toLowerCase(Locale.ROOT);
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            if (!ALL_TOPICS.contains(trimmed)) {
+                throw new IllegalArgumentException("Option topics has unknown topic '" + topic.trim()
+                                                   + "'; allowed: messages, delivery_status (comma-separated)");
+            }
+            result.add(trimmed);
+        }
+        return result.isEmpty() ? null : Set.copyOf(result);
+    }
+
+    private static byte[] json(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+}
