@@ -1,4 +1,4 @@
-package io.camelconnectly.component.connectly.bench;
+package io.camelconnectly.benchmarks;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -33,7 +33,7 @@ import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
  * against each route in turn and prints req/s, p99, non-2xx counts and the ratio signed/bare, plus the consumer's
  * counters (duplicates and failures must be 0).
  * <p>
- * Run with {@code camel-connectly/bench/webhook-ingest.sh [--duration 10] [--warmup 3] [--rounds 2] [--threads 2]
+ * Run with {@code benchmarks/run-webhook.sh [--duration 10] [--warmup 3] [--rounds 2] [--threads 2]
  * [--connections 32] [--bodies 30000]}. Needs wrk on the PATH (or --wrk /usr/bin/wrk). Not a test: it asserts nothing.
  */
 public final class WebhookIngestBenchmark {
