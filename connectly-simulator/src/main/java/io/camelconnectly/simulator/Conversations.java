@@ -1,0 +1,85 @@
+package io.camelconnectly.simulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Customers, their 24-hour windows and their chat threads. Bounded on purpose: each thread keeps its last
+ * {@code threadCapacity} messages and the id index (used to quote a message in a reply) its last
+ * {@code indexCapacity} outbound messages, so a load test cannot exhaust memory.
+ */
+final class Conversations {
+
+    static final class Thread {
+        final String number;
+        volatile String name;
+        /** Simulated time of the customer's last message; Long.MIN_VALUE when the customer never wrote. */
+        volatile long lastInboundMillis = Long.MIN_VALUE;
+        volatile long lastActivityNanos = System.nanoTime();
+        private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+
+        Thread(String number) {
+            this.number = number;
+        }
+
+        synchronized void add(ChatMessage message, int capacity) {
+            if (messages.size() >= capacity) {
+                messages.pollFirst();
+            }
+            messages.addLast(message);
+            lastActivityNanos = System.nanoTime();
+        }
+
+        synchronized List<ChatMessage> messages() {
+            return new ArrayList<>(messages);
+        }
+    }
+
+    private final ConcurrentHashMap<String, Thread> threads = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ChatMessage> outboundById = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<String> indexRing;
+    private final AtomicLong indexed = new AtomicLong();
+    private final int threadCapacity;
+
+    Conversations(int threadCapacity, int indexCapacity) {
+        this.threadCapacity = threadCapacity;
+        this.indexRing = new AtomicReferenceArray<>(indexCapacity);
+    }
+
+    Thread thread(String number) {
+        Thread thread = threads.get(number);
+        return thread != null ? thread : threads.computeIfAbsent(number, Thread::new);
+    }
+
+    Thread existingThread(String number) {
+        return threads.get(number);
+    }
+
+    void add(ChatMessage message) {
+        thread(message.customer()).add(message, threadCapacity);
+        if (message.outbound()) {
+            outboundById.put(message.id(), message);
+            int slot = (int) (indexed.getAndIncrement() % indexRing.length());
+            String evicted = indexRing.getAndSet(slot, message.id());
+            if (evicted != null) {
+                outboundById.remove(evicted);
+            }
+        }
+    }
+
+    ChatMessage outbound(String id) {
+        return outboundById.get(id);
+    }
+
+    /** Threads, most recently active first. */
+    List<Thread> threads() {
+        List<Thread> list = new ArrayList<>(threads.values());
+        list.sort(Comparator.comparingLong((Thread t) -> t.lastActivityNanos).reversed());
+        return list;
+    }
+}
