@@ -109,8 +109,9 @@ public final class ConnectlySimulator implements AutoCloseable {
             InspectionHandler inspection = new InspectionHandler(this, mapper);
             RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
             ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection);
-            // One server per event loop, all on one port: Vert.x spreads the connections over them.
-            int listenPort = config.port;
+            // One server per event loop, all on one port: Vert.x spreads the connections over them. A negative port
+            // asks Vert.x for one random port shared by all the servers (port 0 would give each its own).
+            int listenPort = config.port == 0 ? -1 : config.port;
             for (int i = 0; i < config.eventLoops; i++) {
                 HttpServer server = vertx.createHttpServer(new HttpServerOptions()
                         .setHost(config.host)
@@ -120,9 +121,8 @@ public final class ConnectlySimulator implements AutoCloseable {
                 server.requestHandler(handler);
                 HttpServer listening = await(server.listen(listenPort, config.host), "listen on " + config.host + ":" + listenPort);
                 servers.add(listening);
-                listenPort = listening.actualPort();
+                port = listening.actualPort();
             }
-            port = listenPort;
             return this;
         } catch (RuntimeException e) {
             close();

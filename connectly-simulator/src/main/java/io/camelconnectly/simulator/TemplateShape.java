@@ -141,7 +141,7 @@ final class TemplateShape {
         if (text == null) {
             return null;
         }
-        List<Integer> vars = variables(text);
+        List<Integer> vars = variablesOrEmpty(text);
         Set<Integer> distinct = new LinkedHashSet<>(vars);
         int expected = 1;
         for (int n : distinct) {
@@ -173,7 +173,7 @@ final class TemplateShape {
     /** The parameter names a send of this template must carry, in a stable order. */
     Set<String> requiredParameters() {
         Set<String> names = new LinkedHashSet<>();
-        if (headerText != null && !variables(headerText).isEmpty()) {
+        if (headerText != null && !variablesOrEmpty(headerText).isEmpty()) {
             names.add("header_text");
         }
         if (headerMediaType != null) {
@@ -186,7 +186,7 @@ final class TemplateShape {
         }
         if (bodyText != null) {
             int max = 0;
-            for (int n : variables(bodyText)) {
+            for (int n : variablesOrEmpty(bodyText)) {
                 max = Math.max(max, n);
             }
             for (int n = 1; n <= max; n++) {
@@ -200,6 +200,12 @@ final class TemplateShape {
             }
         }
         return names;
+    }
+
+    /** Malformed placeholders are reported by checkFormat; elsewhere they count as no variables. */
+    private static List<Integer> variablesOrEmpty(String text) {
+        List<Integer> vars = variables(text);
+        return vars == null ? List.of() : vars;
     }
 
     /**
