@@ -16,7 +16,8 @@ final class ChatPage {
     private ChatPage() {
     }
 
-    static String render(SimulatorSettings settings, SimulatorClock clock, List<Conversations.Thread> threads) {
+    static String render(SimulatorSettings settings, SimulatorClock clock, Conversations conversations) {
+        List<Conversations.Thread> threads = conversations.threads();
         long now = clock.nowMillis();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -49,22 +50,27 @@ final class ChatPage {
                 .append("<small>").append(open ? "24-hour window open" : "24-hour window closed: templates only")
                 .append("</small></h2><div class=\"messages\">");
             for (ChatMessage message : thread.messages()) {
-                appendMessage(html, message);
+                appendMessage(html, message, conversations);
             }
             html.append("</div></section>");
         }
         return html.append("</main></body></html>").toString();
     }
 
-    private static void appendMessage(StringBuilder html, ChatMessage message) {
+    private static void appendMessage(StringBuilder html, ChatMessage message, Conversations conversations) {
         DeliveryStatus status = message.status();
         html.append("<div class=\"msg ").append(message.outbound() ? "out" : "in")
             .append("\" data-id=\"").append(escape(message.id()))
             .append("\" data-kind=\"").append(message.kind().name().toLowerCase(java.util.Locale.ROOT))
             .append("\" data-status=\"").append(status.wireName()).append("\">");
         if (message.replyToId() != null) {
-            html.append("<span class=\"quote\">").append(quoteLabel(message.kind())).append(' ')
-                .append(escape(message.replyToId())).append("</span>");
+            ChatMessage quoted = conversations.outbound(message.replyToId());
+            String quotedText = quoted == null ? message.replyToId() : quoted.text();
+            if (quotedText.length() > 60) {
+                quotedText = quotedText.substring(0, 57) + "...";
+            }
+            html.append("<span class=\"quote\" data-reply-to=\"").append(escape(message.replyToId())).append("\">")
+                .append(quoteLabel(message.kind())).append(": ").append(escape(quotedText)).append("</span>");
         }
         html.append("<span class=\"text\">").append(escape(message.text())).append("</span><span class=\"meta\">");
         if (message.campaignName() != null) {

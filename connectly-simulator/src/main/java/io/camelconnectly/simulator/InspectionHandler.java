@@ -62,7 +62,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             }
             request.response().putHeader("content-type", "text/html; charset=utf-8")
                     .putHeader("cache-control", "no-store")
-                    .end(ChatPage.render(simulator.settings(), simulator.clock(), simulator.conversations().threads()));
+                    .end(ChatPage.render(simulator.settings(), simulator.clock(), simulator.conversations()));
             return;
         }
         switch (method.name() + " " + path) {
