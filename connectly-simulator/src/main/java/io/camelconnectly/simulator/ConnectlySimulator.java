@@ -104,7 +104,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops));
         try {
             dispatcher = new WebhookDispatcher(vertx, webhooks, new WebhookSigner(config.webhookSecret), deliveries,
-                    config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts);
+                    config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts, config.maxPendingWebhooks);
             api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
             InspectionHandler inspection = new InspectionHandler(this, mapper);
             RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
@@ -321,6 +321,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         private Duration webhookTimeout = Duration.ofSeconds(3);
         private Duration webhookRetryDelay = Duration.ofSeconds(1);
         private int webhookMaxAttempts = 5;
+        private int maxPendingWebhooks = 10_000;
         private int requestRecordCapacity = 10_000;
         private int deliveryRecordCapacity = 10_000;
         private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
@@ -428,6 +429,16 @@ public final class ConnectlySimulator implements AutoCloseable {
                 throw new IllegalArgumentException("webhookMaxAttempts must be at least 1, got " + attempts);
             }
             this.webhookMaxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Webhook events allowed in flight (being posted or waiting for a redelivery); beyond it new events are
+         * dropped and recorded as dropped (attempt 0), so a slow receiver under load cannot exhaust memory.
+         * Default 10,000.
+         */
+        public Builder maxPendingWebhooks(int max) {
+            this.maxPendingWebhooks = atLeastOne(max, "maxPendingWebhooks");
             return this;
         }
 

@@ -6,7 +6,8 @@ import java.time.Instant;
  * One attempt to post a webhook event to a registered address.
  *
  * @param eventId     identifies the event across its redeliveries (same for every attempt of one event)
- * @param attempt     1 for the first post, 2 for the first redelivery, ...
+ * @param attempt     1 for the first post, 2 for the first redelivery, ...; 0 when the event was dropped because
+ *                    {@code maxPendingWebhooks} events were already in flight
  * @param attemptedAt wall-clock time of the attempt
  * @param url         the registered address
  * @param topic       {@code messages} or {@code delivery_status}

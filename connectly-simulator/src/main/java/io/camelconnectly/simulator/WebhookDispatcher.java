@@ -30,10 +30,14 @@ final class WebhookDispatcher {
     private final long initialBackoffMillis;
     private final int maxAttempts;
     private final AtomicLong eventIds = new AtomicLong();
+    /** Events posted or waiting for a redelivery; bounded so a load test with a slow receiver cannot exhaust memory. */
+    private final java.util.concurrent.atomic.AtomicInteger pending = new java.util.concurrent.atomic.AtomicInteger();
+    private final int maxPending;
     private volatile boolean closed;
 
     WebhookDispatcher(Vertx vertx, WebhookRegistry registry, WebhookSigner signer, BoundedLog<WebhookDelivery> deliveries,
-                      Duration timeout, Duration initialBackoff, int maxAttempts) {
+                      Duration timeout, Duration initialBackoff, int maxAttempts, int maxPending) {
+        this.maxPending = maxPending;
         this.vertx = vertx;
         this.registry = registry;
         this.signer = signer;
@@ -59,11 +63,20 @@ final class WebhookDispatcher {
         if (registration == null || closed) {
             return;
         }
-        attempt(eventIds.incrementAndGet(), 1, registration.address, topic, body, signer.sign(body));
+        long eventId = eventIds.incrementAndGet();
+        if (pending.incrementAndGet() > maxPending) {
+            pending.decrementAndGet();
+            deliveries.add(new WebhookDelivery(eventId, 0, Instant.now(), registration.address, topic,
+                    new String(body, StandardCharsets.UTF_8), null, 0,
+                    "dropped: " + maxPending + " webhook events are already pending", false));
+            return;
+        }
+        attempt(eventId, 1, registration.address, topic, body, signer.sign(body));
     }
 
     private void attempt(long eventId, int attempt, String url, String topic, byte[] body, String signature) {
         if (closed) {
+            pending.decrementAndGet();
             return;
         }
         RequestOptions options = new RequestOptions()
@@ -84,7 +97,9 @@ final class WebhookDispatcher {
                     boolean retry = error != null && attempt < maxAttempts && !closed;
                     deliveries.add(new WebhookDelivery(eventId, attempt, Instant.now(), url, topic,
                             new String(body, StandardCharsets.UTF_8), signature, status, error, retry));
-                    if (retry) {
+                    if (!retry) {
+                        pending.decrementAndGet();
+                    } else {
                         long delay = Math.min(MAX_BACKOFF_MILLIS, initialBackoffMillis << Math.min(20, attempt - 1));
                         vertx.setTimer(delay, id -> attempt(eventId, attempt + 1, url, topic, body, signature));
                     }

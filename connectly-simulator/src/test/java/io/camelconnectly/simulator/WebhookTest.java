@@ -251,6 +251,23 @@ class WebhookTest {
     }
 
     @Test
+    void eventsBeyondTheInFlightBoundAreDroppedAndRecorded() {
+        try (ConnectlySimulator bounded = ConnectlySimulator.builder().maxPendingWebhooks(1).build().start()) {
+            new Api(bounded).post("create/webhooks", "{\"topic\":\"messages\",\"address\":\"" + receiver.url("/slow") + "\"}");
+            receiver.answerNext(-500);
+            bounded.customer(CUSTOMER).sendsText("first");
+            bounded.customer(CUSTOMER).sendsText("second");
+            await().atMost(Duration.ofSeconds(5)).until(() -> bounded.webhookDeliveries().size() == 2);
+            assertThat(bounded.webhookDeliveries()).anySatisfy(d -> {
+                assertThat(d.attempt()).isZero();
+                assertThat(d.error()).startsWith("dropped");
+                assertThat(d.body()).contains("second");
+            });
+            assertThat(bounded.webhookDeliveries()).anySatisfy(d -> assertThat(d.succeeded()).isTrue());
+        }
+    }
+
+    @Test
     void withoutARegistrationNothingIsPosted() {
         sim.customer(CUSTOMER).sendsText("hi");
         api.sendText(CUSTOMER, "hello");
