@@ -31,6 +31,8 @@ public final class ConnectlySimulatorExtension implements BeforeAllCallback, Aft
     private final ConnectlySimulator.Builder builder;
     private ConnectlySimulator simulator;
     private boolean perClass;
+    /** Class nesting depth (@Nested classes call beforeAll again): the outermost class owns the simulator. */
+    private int classDepth;
 
     /** A simulator with the default settings on a free port. */
     public ConnectlySimulatorExtension() {
@@ -43,13 +45,17 @@ public final class ConnectlySimulatorExtension implements BeforeAllCallback, Aft
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        simulator = builder.build().start();
-        perClass = true;
+        if (classDepth++ == 0) {
+            simulator = builder.build().start();
+            perClass = true;
+        }
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        stop();
+        if (--classDepth == 0) {
+            stop();
+        }
     }
 
     @Override
