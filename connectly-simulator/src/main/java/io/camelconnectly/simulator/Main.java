@@ -40,7 +40,8 @@ public final class Main {
         try {
             simulator = builder.build().start();
         } catch (IllegalStateException e) {
-            System.err.println("connectly-simulator: " + e.getMessage());
+            System.err.println("connectly-simulator: " + e.getMessage()
+                    + (String.valueOf(e.getMessage()).contains("in use") ? "; choose another --port (0 = any free port)" : ""));
             System.exit(1);
             return;
         }
