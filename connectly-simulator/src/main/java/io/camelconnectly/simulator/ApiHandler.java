@@ -38,9 +38,12 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private final SimulatorClock clock;
     private final Handler<HttpServerRequest> inspection;
     private final byte[] apiKeyBytes;
+    private final FaultInjector faults;
 
     ApiHandler(ObjectMapper mapper, SimulatorSettings settings, ConnectlyApi api, RateLimiter rateLimiter,
-               BoundedLog<RecordedRequest> requests, SimulatorClock clock, Handler<HttpServerRequest> inspection) {
+               BoundedLog<RecordedRequest> requests, SimulatorClock clock, Handler<HttpServerRequest> inspection,
+               FaultInjector faults) {
+        this.faults = faults;
         this.mapper = mapper;
         this.settings = settings;
         this.api = api;
@@ -115,6 +118,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         if (!settings.businessId.equals(businessId)) {
             throw ApiError.notFound("ERROR_CODE_BUSINESS_NOT_FOUND", "No business with id '" + businessId + "' for this API key");
         }
+        faults.check();
         HttpMethod method = request.method();
         switch (operation) {
             case "send/messages":

@@ -93,4 +93,9 @@ public final class ChatMessage {
         }
         return timeline.statusAfter(System.nanoTime() - acceptedNanos, failing);
     }
+
+    @Override
+    public String toString() {
+        return (outbound ? "outbound " : "inbound ") + kind + " " + id + " " + customer + ": " + text;
+    }
 }

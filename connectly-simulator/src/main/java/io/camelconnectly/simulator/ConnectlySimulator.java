@@ -55,6 +55,7 @@ public final class ConnectlySimulator implements AutoCloseable {
     private final WebhookRegistry webhooks = new WebhookRegistry();
     private final TemplateRegistry templates;
     private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
+    private final FaultInjector faults = new FaultInjector();
     private Vertx vertx;
     private WebhookDispatcher dispatcher;
     private ConnectlyApi api;
@@ -108,7 +109,7 @@ public final class ConnectlySimulator implements AutoCloseable {
             api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
             InspectionHandler inspection = new InspectionHandler(this, mapper);
             RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
-            ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection);
+            ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection, faults);
             // One server per event loop, all on one port: Vert.x spreads the connections over them. A negative port
             // asks Vert.x for one random port shared by all the servers (port 0 would give each its own).
             int listenPort = config.port == 0 ? -1 : config.port;
@@ -231,6 +232,14 @@ public final class ConnectlySimulator implements AutoCloseable {
     public List<ChatMessage> conversation(String number) {
         Conversations.Thread thread = conversations.existingThread(number);
         return thread == null ? List.of() : thread.messages();
+    }
+
+    /**
+     * Makes the next {@code count} authenticated API requests fail with {@code httpStatus} (400-599) and an error
+     * body (429 also gets {@code Retry-After: 1}), to test retries. {@code failNext(0, 500)} cancels.
+     */
+    public void failNext(int count, int httpStatus) {
+        faults.failNext(count, httpStatus);
     }
 
     public void clearRequests() {

@@ -2,8 +2,8 @@ package io.camelconnectly.simulator;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
@@ -78,8 +78,14 @@ final class Conversations {
 
     /** Threads, most recently active first. */
     List<Thread> threads() {
-        List<Thread> list = new ArrayList<>(threads.values());
-        list.sort(Comparator.comparingLong((Thread t) -> t.lastActivityNanos).reversed());
+        // sort on a snapshot of the activity times: they change under load while the page is being rendered
+        List<Map.Entry<Long, Thread>> snapshot = new ArrayList<>();
+        for (Thread thread : threads.values()) {
+            snapshot.add(Map.entry(thread.lastActivityNanos, thread));
+        }
+        snapshot.sort(Map.Entry.<Long, Thread>comparingByKey().reversed());
+        List<Thread> list = new ArrayList<>(snapshot.size());
+        snapshot.forEach(e -> list.add(e.getValue()));
         return list;
     }
 }

@@ -25,6 +25,7 @@ import java.time.Duration;
  * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","button":{"text","payload"}}
  *                                           | {"replyToId","listRow":{"id","title","description"}} | {"replyToId","reaction"}
  *                                           (optional "name" names the customer)
+ * POST   /_sim/faults                       {"status": 503, "count": 2}: the next 2 API requests fail with 503
  * GET    /_sim/clock                        the simulated time
  * POST   /_sim/clock/advance                {"by": "25h"} (or ?by=25h) moves the clock forward
  * </pre>
@@ -88,6 +89,14 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
                 return;
             case "POST /_sim/clock/advance":
                 advanceClock(request, body);
+                return;
+            case "POST /_sim/faults":
+                JsonNode fault = parse(body);
+                if (!fault.path("status").canConvertToInt() || !fault.path("count").canConvertToInt()) {
+                    throw new IllegalArgumentException("give {\"status\": 503, \"count\": 2}: the next count API requests fail with status");
+                }
+                simulator.failNext(fault.path("count").asInt(), fault.path("status").asInt());
+                json(request, 200, "{}");
                 return;
             default:
                 break;

@@ -59,6 +59,25 @@ class InspectionEndpointsTest {
     }
 
     @Test
+    void failuresCanBeInjectedForTheNextRequests(ConnectlySimulator sim) {
+        Api api = new Api(sim);
+        sim.failNext(2, 503);
+        Api.Response first = api.get("get/quality_signals");
+        assertThat(first.status()).isEqualTo(503);
+        assertThat(first.code()).isEqualTo("ERROR_CODE_SIMULATED_FAILURE");
+        assertThat(first.json().path("cntTraceId").asText()).matches("[0-9]+");
+        assertThat(api.get("get/quality_signals").status()).isEqualTo(503);
+        assertThat(api.get("get/quality_signals").status()).isEqualTo(200);
+
+        assertThat(Api.send("POST", sim.baseUrl() + "/_sim/faults", null, "{\"status\":429,\"count\":1}").status()).isEqualTo(200);
+        Api.Response limited = api.get("get/quality_signals");
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isEqualTo("1");
+        assertThat(api.get("get/quality_signals").status()).isEqualTo(200);
+        assertThatThrownBy(() -> sim.failNext(1, 200)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void theRequestRecordIsABoundedRing() {
         try (ConnectlySimulator sim = ConnectlySimulator.builder().requestRecordCapacity(5).build().start()) {
             Api api = new Api(sim);
