@@ -3,7 +3,6 @@ package io.camelconnectly.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Handler;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
@@ -216,10 +215,5 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         String text = body.toString(StandardCharsets.UTF_8);
         requests.add(sequence -> new RecordedRequest(sequence, at, request.method().name(), path, request.query(), copy,
                 text, status));
-    }
-
-    /** An error body for handlers outside the API (inspection endpoints). */
-    ObjectNode error(String message, String code) {
-        return api.errorBody(message, ApiError.TYPE_INVALID_REQUEST, code, message);
     }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * A lock-free ring keeping the last {@code capacity} entries, so recording every request under load never grows
- * memory without bound. Older entries are overwritten; {@link #dropped()} tells how many were lost.
+ * memory without bound. Older entries are overwritten.
  */
 final class BoundedLog<T> {
 
@@ -48,10 +48,6 @@ final class BoundedLog<T> {
             }
         }
         return out;
-    }
-
-    long dropped() {
-        return Math.max(0, written.get() - clearedUpTo - ring.length());
     }
 
     void clear() {

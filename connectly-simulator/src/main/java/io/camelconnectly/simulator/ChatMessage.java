@@ -82,10 +82,6 @@ public final class ChatMessage {
         return at;
     }
 
-    boolean failing() {
-        return failing;
-    }
-
     /** The delivery status now, derived from the configured status delays (inbound messages: always READ). */
     public DeliveryStatus status() {
         if (!outbound) {

@@ -17,7 +17,7 @@ final class ChatPage {
     }
 
     static String render(SimulatorSettings settings, SimulatorClock clock, Conversations conversations) {
-        List<Conversations.Thread> threads = conversations.threads();
+        List<Conversations.Conversation> threads = conversations.threads();
         long now = clock.nowMillis();
         StringBuilder html = new StringBuilder(8192);
         html.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -43,7 +43,7 @@ final class ChatPage {
         if (threads.isEmpty()) {
             html.append("<p class=\"empty\">No conversations yet. Send a message through the API or make a customer write.</p>");
         }
-        for (Conversations.Thread thread : threads) {
+        for (Conversations.Conversation thread : threads) {
             boolean open = thread.lastInboundMillis != Long.MIN_VALUE && now - thread.lastInboundMillis <= ConnectlyApi.WINDOW_MILLIS;
             html.append("<section class=\"thread\" data-customer=\"").append(escape(thread.number)).append("\"><h2>")
                 .append(escape(thread.name == null ? thread.number : thread.name + " (" + thread.number + ")"))

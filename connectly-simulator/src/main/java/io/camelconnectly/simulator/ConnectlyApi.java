@@ -90,7 +90,7 @@ final class ConnectlyApi {
         ChatMessage.Kind kind = checkMessageContent(message);
         JsonNode callbackData = callbackData(body);
 
-        Conversations.Thread thread = conversations.existingThread(to);
+        Conversations.Conversation thread = conversations.existingThread(to);
         long lastInbound = thread == null ? Long.MIN_VALUE : thread.lastInboundMillis;
         long now = clock.nowMillis();
         if (lastInbound == Long.MIN_VALUE || now - lastInbound > WINDOW_MILLIS) {
@@ -608,7 +608,7 @@ final class ConnectlyApi {
                                 JsonNode callbackData, EventBuilder event) {
         requireNumber(customer);
         long now = clock.nowMillis();
-        Conversations.Thread thread = conversations.thread(customer);
+        Conversations.Conversation thread = conversations.thread(customer);
         thread.lastInboundMillis = now; // a customer writing opens (or renews) the 24-hour window
         ChatMessage message = new ChatMessage(Ids.messageId(now), false, customer, kind, text, replyToId, callbackData,
                 null, Instant.ofEpochMilli(now), false, timeline);
@@ -643,7 +643,7 @@ final class ConnectlyApi {
     /** Posts sent, delivered and read (or delivery_failed) one after the other with the configured delays. */
     private void scheduleStatus(ChatMessage message, String sender, DeliveryStatus status, Duration delay) {
         vertx.setTimer(Math.max(1, delay.toMillis()), timer -> {
-            Conversations.Thread thread = conversations.existingThread(message.customer());
+            Conversations.Conversation thread = conversations.existingThread(message.customer());
             ObjectNode event = payloads.deliveryStatus(clock.nowMillis() / 1000, sender, settings.businessName,
                     message.customer(), thread == null ? null : thread.name, message.id(), status,
                     status == DeliveryStatus.DELIVERY_FAILED ? payloads.undeliverableError() : null,

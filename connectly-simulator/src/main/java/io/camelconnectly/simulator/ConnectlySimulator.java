@@ -230,7 +230,7 @@ public final class ConnectlySimulator implements AutoCloseable {
 
     /** The messages exchanged with a customer, oldest first (empty when none). */
     public List<ChatMessage> conversation(String number) {
-        Conversations.Thread thread = conversations.existingThread(number);
+        Conversations.Conversation thread = conversations.existingThread(number);
         return thread == null ? List.of() : thread.messages();
     }
 

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class Conversations {
 
-    static final class Thread {
+    static final class Conversation {
         final String number;
         volatile String name;
         /** Simulated time of the customer's last message; Long.MIN_VALUE when the customer never wrote. */
@@ -23,7 +23,7 @@ final class Conversations {
         volatile long lastActivityNanos = System.nanoTime();
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
 
-        Thread(String number) {
+        Conversation(String number) {
             this.number = number;
         }
 
@@ -40,7 +40,7 @@ final class Conversations {
         }
     }
 
-    private final ConcurrentHashMap<String, Thread> threads = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Conversation> threads = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ChatMessage> outboundById = new ConcurrentHashMap<>();
     private final AtomicReferenceArray<String> indexRing;
     private final AtomicLong indexed = new AtomicLong();
@@ -51,12 +51,12 @@ final class Conversations {
         this.indexRing = new AtomicReferenceArray<>(indexCapacity);
     }
 
-    Thread thread(String number) {
-        Thread thread = threads.get(number);
-        return thread != null ? thread : threads.computeIfAbsent(number, Thread::new);
+    Conversation thread(String number) {
+        Conversation thread = threads.get(number);
+        return thread != null ? thread : threads.computeIfAbsent(number, Conversation::new);
     }
 
-    Thread existingThread(String number) {
+    Conversation existingThread(String number) {
         return threads.get(number);
     }
 
@@ -77,14 +77,14 @@ final class Conversations {
     }
 
     /** Threads, most recently active first. */
-    List<Thread> threads() {
+    List<Conversation> threads() {
         // sort on a snapshot of the activity times: they change under load while the page is being rendered
-        List<Map.Entry<Long, Thread>> snapshot = new ArrayList<>();
-        for (Thread thread : threads.values()) {
+        List<Map.Entry<Long, Conversation>> snapshot = new ArrayList<>();
+        for (Conversation thread : threads.values()) {
             snapshot.add(Map.entry(thread.lastActivityNanos, thread));
         }
-        snapshot.sort(Map.Entry.<Long, Thread>comparingByKey().reversed());
-        List<Thread> list = new ArrayList<>(snapshot.size());
+        snapshot.sort(Map.Entry.<Long, Conversation>comparingByKey().reversed());
+        List<Conversation> list = new ArrayList<>(snapshot.size());
         snapshot.forEach(e -> list.add(e.getValue()));
         return list;
     }

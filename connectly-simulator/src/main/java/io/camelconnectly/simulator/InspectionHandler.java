@@ -197,7 +197,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
     private String conversationsJson() {
         ArrayNode list = mapper.createArrayNode();
         long now = simulator.clock().nowMillis();
-        for (Conversations.Thread thread : simulator.conversations().threads()) {
+        for (Conversations.Conversation thread : simulator.conversations().threads()) {
             ObjectNode json = list.addObject();
             json.put("customer", thread.number);
             json.put("name", thread.name);
