@@ -1,0 +1,532 @@
+package io.camelconnectly.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A local Connectly: the REST API with its rules, signed webhooks with redelivery, simulated customers and a chat
+ * page, on a loopback port.
+ *
+ * <pre>{@code
+ * try (ConnectlySimulator sim = ConnectlySimulator.builder().port(0).build().start()) {
+ *     sim.customer("+16045550123").sendsText("hi");   // opens the 24-hour window
+ *     // point your client at sim.baseUrl() with sim.apiKey() and sim.businessId()
+ *     sim.requests();           // what your client sent
+ *     sim.webhookDeliveries();  // what the simulator posted back
+ * }
+ * }</pre>
+ *
+ * <p>Memory stays bounded under load: the last {@link Builder#requestRecordCapacity(int)} requests and
+ * {@link Builder#deliveryRecordCapacity(int)} webhook attempts are kept, each conversation keeps its last 200
+ * messages, and the last 20,000 outbound messages can be quoted by customer replies.
+ */
+public final class ConnectlySimulator implements AutoCloseable {
+
+    public static final String DEFAULT_API_KEY = "sim-api-key";
+    public static final String DEFAULT_BUSINESS_ID = "sim-business";
+    public static final String DEFAULT_WEBHOOK_SECRET = "sim-webhook-secret";
+    public static final String DEFAULT_BUSINESS_NUMBER = "+14155550100";
+    public static final Duration DEFAULT_TEMPLATE_APPROVAL_DELAY = Duration.ofSeconds(3);
+    public static final Duration DEFAULT_STATUS_DELAY = Duration.ofMillis(100);
+
+    private final Builder config;
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final SimulatorClock clock = new SimulatorClock();
+    private final SimulatorSettings settings;
+    private final BoundedLog<RecordedRequest> requests;
+    private final BoundedLog<WebhookDelivery> deliveries;
+    private final Conversations conversations;
+    private final WebhookRegistry webhooks = new WebhookRegistry();
+    private final TemplateRegistry templates;
+    private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
+    private final FaultInjector faults = new FaultInjector();
+    private Vertx vertx;
+    private WebhookDispatcher dispatcher;
+    private ConnectlyApi api;
+    private final List<HttpServer> servers = new ArrayList<>();
+    private volatile int port = -1;
+
+    private ConnectlySimulator(Builder config) {
+        this.config = config;
+        this.settings = new SimulatorSettings(config.businessId, config.apiKey, config.webhookSecret,
+                config.businessNumbers, config.businessName, config.failingNumbers,
+                new StatusTimeline(config.sentDelay, config.deliveredDelay, config.readDelay));
+        this.requests = new BoundedLog<>(config.requestRecordCapacity);
+        this.deliveries = new BoundedLog<>(config.deliveryRecordCapacity);
+        this.conversations = new Conversations(200, 20_000);
+        this.templates = new TemplateRegistry(clock, config.templateApprovalDelay);
+        seed();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void seed() {
+        templates.seed("order_shipped", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_UTILITY", components(
+                "[{\"body\":{\"text\":{\"text\":\"Hi {{1}}, your order {{2}} has shipped. Reply here if you have any question.\","
+                        + "\"example\":[\"Ana\",\"A-1001\"]}}}]"));
+        templates.seed("welcome", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING", components(
+                "[{\"body\":{\"text\":{\"text\":\"Welcome! Thanks for joining us on WhatsApp. Reply to this message any time to chat with us.\"}}}]"));
+        campaigns.put("spring_sale", new Campaign("spring_sale", true));
+        campaigns.put("draft_campaign", new Campaign("draft_campaign", false));
+        config.extraCampaigns.forEach((name, published) -> campaigns.put(name, new Campaign(name, published)));
+    }
+
+    private JsonNode components(String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Starts the HTTP server (blocking until it listens). */
+    public synchronized ConnectlySimulator start() {
+        if (vertx != null) {
+            throw new IllegalStateException("the simulator is already started");
+        }
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(config.eventLoops));
+        try {
+            dispatcher = new WebhookDispatcher(vertx, webhooks, new WebhookSigner(config.webhookSecret), deliveries,
+                    config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts, config.maxPendingWebhooks);
+            api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
+            InspectionHandler inspection = new InspectionHandler(this, mapper);
+            RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
+            ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection, faults);
+            // One server per event loop, all on one port: Vert.x spreads the connections over them. A negative port
+            // asks Vert.x for one random port shared by all the servers (port 0 would give each its own).
+            int listenPort = config.port == 0 ? -1 : config.port;
+            for (int i = 0; i < config.eventLoops; i++) {
+                HttpServer server = vertx.createHttpServer(new HttpServerOptions()
+                        .setHost(config.host)
+                        .setTcpNoDelay(true)
+                        .setIdleTimeout(120)
+                        .setHandle100ContinueAutomatically(true));
+                server.requestHandler(handler);
+                HttpServer listening = await(server.listen(listenPort, config.host), "listen on " + config.host + ":" + listenPort);
+                servers.add(listening);
+                port = listening.actualPort();
+            }
+            return this;
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private static <T> T await(Future<T> future, String what) {
+        try {
+            return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Connectly simulator could not " + what + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Connectly simulator could not " + what + " within 30 s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        }
+    }
+
+    /** Stops the server and the webhook client; pending redeliveries are dropped. */
+    @Override
+    public synchronized void close() {
+        if (vertx == null) {
+            return;
+        }
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+        Vertx closing = vertx;
+        vertx = null;
+        servers.clear();
+        port = -1;
+        try {
+            closing.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the event loops are going away anyway
+        }
+    }
+
+    private ConnectlyApi api() {
+        if (api == null || vertx == null) {
+            throw new IllegalStateException("the simulator is not started: call start() first");
+        }
+        return api;
+    }
+
+    // -------------------------------------------------------------------------------------------------- accessors
+
+    /** {@code http://127.0.0.1:<port>}: the base URL to configure instead of {@code https://api.connectly.ai}. */
+    public String baseUrl() {
+        if (port < 0) {
+            throw new IllegalStateException("the simulator is not started: call start() first");
+        }
+        String host = config.host.equals("0.0.0.0") ? "127.0.0.1" : config.host;
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String apiKey() {
+        return config.apiKey;
+    }
+
+    public String businessId() {
+        return config.businessId;
+    }
+
+    public String webhookSecret() {
+        return config.webhookSecret;
+    }
+
+    /** The business's WhatsApp numbers; the first is the default sender. */
+    public Set<String> businessNumbers() {
+        return settings.businessNumbers;
+    }
+
+    /** The movable clock that decides the 24-hour window and template approval. */
+    public SimulatorClock clock() {
+        return clock;
+    }
+
+    /** A simulated WhatsApp customer with this E.164 number. */
+    public Customer customer(String number) {
+        if (!ConnectlyApi.isE164(number)) {
+            throw new IllegalArgumentException("customer number '" + number + "' is not in E.164 form such as +16045550123");
+        }
+        return new Customer(number);
+    }
+
+    /** The recorded API requests, oldest first (the last {@code requestRecordCapacity} of them). */
+    public List<RecordedRequest> requests() {
+        return requests.snapshot();
+    }
+
+    /** Every webhook post attempt, oldest first (the last {@code deliveryRecordCapacity} of them). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return deliveries.snapshot();
+    }
+
+    /** The messages exchanged with a customer, oldest first (empty when none). */
+    public List<ChatMessage> conversation(String number) {
+        Conversations.Conversation thread = conversations.existingThread(number);
+        return thread == null ? List.of() : thread.messages();
+    }
+
+    /**
+     * Makes the next {@code count} authenticated API requests fail with {@code httpStatus} (400-599) and an error
+     * body (429 also gets {@code Retry-After: 1}), to test retries. {@code failNext(0, 500)} cancels.
+     */
+    public void failNext(int count, int httpStatus) {
+        faults.failNext(count, httpStatus);
+    }
+
+    public void clearRequests() {
+        requests.clear();
+    }
+
+    public void clearWebhookDeliveries() {
+        deliveries.clear();
+    }
+
+    SimulatorSettings settings() {
+        return settings;
+    }
+
+    Conversations conversations() {
+        return conversations;
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectlySimulator[" + (port < 0 ? "stopped" : baseUrl()) + ", businessId=" + config.businessId + "]";
+    }
+
+    /** A simulated customer: what it does is posted to the {@code messages} webhook and opens the 24-hour window. */
+    public final class Customer {
+
+        private final String number;
+
+        private Customer(String number) {
+            this.number = number;
+        }
+
+        public String number() {
+            return number;
+        }
+
+        /** Gives the customer a profile name (sent as {@code sender.name} in webhooks). */
+        public Customer named(String name) {
+            api().nameCustomer(number, name);
+            return this;
+        }
+
+        /** The customer writes a text. */
+        public ChatMessage sendsText(String text) {
+            return api().customerWrites(number, text);
+        }
+
+        /** The customer presses a reply button of message {@code messageId}; the event echoes its callbackData. */
+        public ChatMessage repliesWithButton(String messageId, String text, String payload) {
+            return api().customerPressesButton(number, messageId, text, payload);
+        }
+
+        /** The customer picks a row of the list in message {@code messageId}. */
+        public ChatMessage repliesWithListRow(String messageId, String rowId, String title) {
+            return repliesWithListRow(messageId, rowId, title, "");
+        }
+
+        public ChatMessage repliesWithListRow(String messageId, String rowId, String title, String description) {
+            return api().customerPicksListRow(number, messageId, rowId, title, description);
+        }
+
+        /** The customer reacts to message {@code messageId} with an emoji. */
+        public ChatMessage reactsTo(String messageId, String emoji) {
+            return api().customerReacts(number, messageId, emoji);
+        }
+
+        /** This customer's conversation, oldest first. */
+        public List<ChatMessage> conversation() {
+            return ConnectlySimulator.this.conversation(number);
+        }
+    }
+
+    /** Configuration; every setting has a default so {@code builder().build().start()} works. */
+    public static final class Builder {
+        private int port = 0;
+        private String host = "127.0.0.1";
+        private String apiKey = DEFAULT_API_KEY;
+        private String businessId = DEFAULT_BUSINESS_ID;
+        private String webhookSecret = DEFAULT_WEBHOOK_SECRET;
+        private String businessName = "Simulated Business";
+        private List<String> businessNumbers = List.of(DEFAULT_BUSINESS_NUMBER);
+        private Set<String> failingNumbers = Set.of();
+        private Duration templateApprovalDelay = DEFAULT_TEMPLATE_APPROVAL_DELAY;
+        private int rateLimit = 0;
+        private Duration sentDelay = DEFAULT_STATUS_DELAY;
+        private Duration deliveredDelay = DEFAULT_STATUS_DELAY;
+        private Duration readDelay = DEFAULT_STATUS_DELAY;
+        private Duration webhookTimeout = Duration.ofSeconds(3);
+        private Duration webhookRetryDelay = Duration.ofSeconds(1);
+        private int webhookMaxAttempts = 5;
+        private int maxPendingWebhooks = 10_000;
+        private int requestRecordCapacity = 10_000;
+        private int deliveryRecordCapacity = 10_000;
+        private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        private final Map<String, Boolean> extraCampaigns = new java.util.LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** TCP port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /** Address to bind; default 127.0.0.1 (loopback only). */
+        public Builder host(String host) {
+            this.host = requireText(host, "host");
+            return this;
+        }
+
+        public Builder apiKey(String apiKey) {
+            this.apiKey = requireText(apiKey, "apiKey");
+            return this;
+        }
+
+        public Builder businessId(String businessId) {
+            this.businessId = requireText(businessId, "businessId");
+            if (businessId.contains("/")) {
+                throw new IllegalArgumentException("businessId must not contain '/'");
+            }
+            return this;
+        }
+
+        public Builder webhookSecret(String webhookSecret) {
+            this.webhookSecret = requireText(webhookSecret, "webhookSecret");
+            return this;
+        }
+
+        /** The business's profile name in webhooks. */
+        public Builder businessName(String businessName) {
+            this.businessName = requireText(businessName, "businessName");
+            return this;
+        }
+
+        /** The business's own WhatsApp numbers (first = default sender); templates sent to them fail. */
+        public Builder businessNumbers(String... numbers) {
+            if (numbers.length == 0) {
+                throw new IllegalArgumentException("businessNumbers needs at least one number");
+            }
+            this.businessNumbers = List.copyOf(checkNumbers(numbers, "businessNumbers"));
+            return this;
+        }
+
+        /** Customers whose messages end in a {@code delivery_failed} status instead of sent/delivered/read. */
+        public Builder failingNumbers(String... numbers) {
+            this.failingNumbers = checkNumbers(numbers, "failingNumbers");
+            return this;
+        }
+
+        /** How long a created template stays PENDING on the simulator's clock; default 3 s. */
+        public Builder templateApprovalDelay(Duration delay) {
+            this.templateApprovalDelay = nonNegative(delay, "templateApprovalDelay");
+            return this;
+        }
+
+        /** Send requests per second before 429 + Retry-After; 0 (the default) means no limit. Connectly's is 200. */
+        public Builder rateLimit(int perSecond) {
+            if (perSecond < 0) {
+                throw new IllegalArgumentException("rateLimit must be 0 (off) or a positive number of requests per second, got " + perSecond);
+            }
+            this.rateLimit = perSecond;
+            return this;
+        }
+
+        /** The same delay before sent, between sent and delivered, and between delivered and read; default 100 ms. */
+        public Builder statusDelay(Duration delay) {
+            return statusDelays(delay, delay, delay);
+        }
+
+        public Builder statusDelays(Duration sent, Duration delivered, Duration read) {
+            this.sentDelay = nonNegative(sent, "sent delay");
+            this.deliveredDelay = nonNegative(delivered, "delivered delay");
+            this.readDelay = nonNegative(read, "read delay");
+            return this;
+        }
+
+        /** How long to wait for a webhook answer before counting a timeout; default 3 s. */
+        public Builder webhookTimeout(Duration timeout) {
+            this.webhookTimeout = positive(timeout, "webhookTimeout");
+            return this;
+        }
+
+        /** Delay before the first redelivery, doubled for each further one; default 1 s. */
+        public Builder webhookRetryDelay(Duration delay) {
+            this.webhookRetryDelay = positive(delay, "webhookRetryDelay");
+            return this;
+        }
+
+        /** Attempts per webhook event including the first; default 5. */
+        public Builder webhookMaxAttempts(int attempts) {
+            if (attempts < 1) {
+                throw new IllegalArgumentException("webhookMaxAttempts must be at least 1, got " + attempts);
+            }
+            this.webhookMaxAttempts = attempts;
+            return this;
+        }
+
+        /**
+         * Webhook events allowed in flight (being posted or waiting for a redelivery); beyond it new events are
+         * dropped and recorded as dropped (attempt 0), so a slow receiver under load cannot exhaust memory.
+         * Default 10,000.
+         */
+        public Builder maxPendingWebhooks(int max) {
+            this.maxPendingWebhooks = atLeastOne(max, "maxPendingWebhooks");
+            return this;
+        }
+
+        /** How many API requests are kept for inspection (a ring: the oldest are dropped); default 10,000. */
+        public Builder requestRecordCapacity(int capacity) {
+            this.requestRecordCapacity = atLeastOne(capacity, "requestRecordCapacity");
+            return this;
+        }
+
+        /** How many webhook attempts are kept for inspection; default 10,000. */
+        public Builder deliveryRecordCapacity(int capacity) {
+            this.deliveryRecordCapacity = atLeastOne(capacity, "deliveryRecordCapacity");
+            return this;
+        }
+
+        /** Event-loop threads serving HTTP; default the number of cores (at most 4). */
+        public Builder eventLoops(int eventLoops) {
+            this.eventLoops = atLeastOne(eventLoops, "eventLoops");
+            return this;
+        }
+
+        /** Adds a campaign besides the seeded spring_sale (published) and draft_campaign (not published). */
+        public Builder campaign(String name, boolean published) {
+            extraCampaigns.put(requireText(name, "campaign name"), published);
+            return this;
+        }
+
+        public ConnectlySimulator build() {
+            return new ConnectlySimulator(this);
+        }
+
+        private static String requireText(String value, String name) {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be empty");
+            }
+            return value;
+        }
+
+        private static Set<String> checkNumbers(String[] numbers, String name) {
+            Set<String> set = new LinkedHashSet<>();
+            for (String number : Objects.requireNonNull(numbers, name)) {
+                if (!ConnectlyApi.isE164(number)) {
+                    throw new IllegalArgumentException(name + ": '" + number + "' is not an E.164 number such as +16045550123");
+                }
+                set.add(number);
+            }
+            return set;
+        }
+
+        private static Duration nonNegative(Duration d, String name) {
+            if (d == null || d.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero or positive, got " + d);
+            }
+            return d;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, got " + d);
+            }
+            return d;
+        }
+
+        private static int atLeastOne(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, got " + value);
+            }
+            return value;
+        }
+
+        // read by Main to print the defaults
+        int port() {
+            return port;
+        }
+
+        String describe() {
+            return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
+                    + (rateLimit == 0 ? "off" : rateLimit + "/s") + ", statusDelay=" + Durations.format(sentDelay)
+                    + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers;
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.camelconnectly.simulator;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Customers, their 24-hour windows and their chat threads. Bounded on purpose: each thread keeps its last
+ * {@code threadCapacity} messages and the id index (used to quote a message in a reply) its last
+ * {@code indexCapacity} outbound messages, so a load test cannot exhaust memory.
+ */
+final class Conversations {
+
+    static final class Conversation {
+        final String number;
+        volatile String name;
+        /** Simulated time of the customer's last message; Long.MIN_VALUE when the customer never wrote. */
+        volatile long lastInboundMillis = Long.MIN_VALUE;
+        volatile long lastActivityNanos = System.nanoTime();
+        private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+
+        Conversation(String number) {
+            this.number = number;
+        }
+
+        synchronized void add(ChatMessage message, int capacity) {
+            if (messages.size() >= capacity) {
+                messages.pollFirst();
+            }
+            messages.addLast(message);
+            lastActivityNanos = System.nanoTime();
+        }
+
+        synchronized List<ChatMessage> messages() {
+            return new ArrayList<>(messages);
+        }
+    }
+
+    private final ConcurrentHashMap<String, Conversation> threads = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ChatMessage> outboundById = new ConcurrentHashMap<>();
+    private final AtomicReferenceArray<String> indexRing;
+    private final AtomicLong indexed = new AtomicLong();
+    private final int threadCapacity;
+
+    Conversations(int threadCapacity, int indexCapacity) {
+        this.threadCapacity = threadCapacity;
+        this.indexRing = new AtomicReferenceArray<>(indexCapacity);
+    }
+
+    Conversation thread(String number) {
+        Conversation thread = threads.get(number);
+        return thread != null ? thread : threads.computeIfAbsent(number, Conversation::new);
+    }
+
+    Conversation existingThread(String number) {
+        return threads.get(number);
+    }
+
+    void add(ChatMessage message) {
+        thread(message.customer()).add(message, threadCapacity);
+        if (message.outbound()) {
+            outboundById.put(message.id(), message);
+            int slot = (int) (indexed.getAndIncrement() % indexRing.length());
+            String evicted = indexRing.getAndSet(slot, message.id());
+            if (evicted != null) {
+                outboundById.remove(evicted);
+            }
+        }
+    }
+
+    ChatMessage outbound(String id) {
+        return outboundById.get(id);
+    }
+
+    /** Threads, most recently active first. */
+    List<Conversation> threads() {
+        // sort on a snapshot of the activity times: they change under load while the page is being rendered
+        List<Map.Entry<Long, Conversation>> snapshot = new ArrayList<>();
+        for (Conversation thread : threads.values()) {
+            snapshot.add(Map.entry(thread.lastActivityNanos, thread));
+        }
+        snapshot.sort(Map.Entry.<Long, Conversation>comparingByKey().reversed());
+        List<Conversation> list = new ArrayList<>(snapshot.size());
+        snapshot.forEach(e -> list.add(e.getValue()));
+        return list;
+    }
+}

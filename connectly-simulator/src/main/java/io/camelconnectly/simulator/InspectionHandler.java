@@ -1,0 +1,290 @@
+package io.camelconnectly.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * The simulator's own endpoints under {@code /_sim/} (no API key: they are for the person or test driving the
+ * simulator) and the chat page at {@code /} and {@code /_sim/}.
+ *
+ * <pre>
+ * GET    /_sim/requests                     recorded API requests (oldest first)
+ * DELETE /_sim/requests                     forget them
+ * GET    /_sim/webhook-deliveries           every webhook post attempt
+ * DELETE /_sim/webhook-deliveries           forget them
+ * GET    /_sim/conversations                customers with their window and messages
+ * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","button":{"text","payload"}}
+ *                                           | {"replyToId","listRow":{"id","title","description"}} | {"replyToId","reaction"}
+ *                                           (optional "name" names the customer)
+ * POST   /_sim/faults                       {"status": 503, "count": 2}: the next 2 API requests fail with 503
+ * GET    /_sim/clock                        the simulated time
+ * POST   /_sim/clock/advance                {"by": "25h"} (or ?by=25h) moves the clock forward
+ * </pre>
+ */
+final class InspectionHandler implements Handler<HttpServerRequest> {
+
+    private final ConnectlySimulator simulator;
+    private final ObjectMapper mapper;
+
+    InspectionHandler(ConnectlySimulator simulator, ObjectMapper mapper) {
+        this.simulator = simulator;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void handle(HttpServerRequest request) {
+        request.body().onComplete(result -> {
+            try {
+                route(request, result.succeeded() ? result.result() : Buffer.buffer());
+            } catch (IllegalArgumentException e) {
+                json(request, 400, error(e.getMessage()));
+            } catch (RuntimeException e) {
+                json(request, 500, error("Internal error in the simulator: " + e));
+            }
+        });
+    }
+
+    private void route(HttpServerRequest request, Buffer body) {
+        String path = request.path();
+        HttpMethod method = request.method();
+        if (path.equals("/") || path.equals("/_sim") || path.equals("/_sim/")) {
+            if (method != HttpMethod.GET) {
+                json(request, 405, error("the chat page is read-only: use GET"));
+                return;
+            }
+            request.response().putHeader("content-type", "text/html; charset=utf-8")
+                    .putHeader("cache-control", "no-store")
+                    .end(ChatPage.render(simulator.settings(), simulator.clock(), simulator.conversations()));
+            return;
+        }
+        switch (method.name() + " " + path) {
+            case "GET /_sim/requests":
+                json(request, 200, requestsJson());
+                return;
+            case "DELETE /_sim/requests":
+                simulator.clearRequests();
+                json(request, 200, "{}");
+                return;
+            case "GET /_sim/webhook-deliveries":
+                json(request, 200, deliveriesJson());
+                return;
+            case "DELETE /_sim/webhook-deliveries":
+                simulator.clearWebhookDeliveries();
+                json(request, 200, "{}");
+                return;
+            case "GET /_sim/conversations":
+                json(request, 200, conversationsJson());
+                return;
+            case "GET /_sim/clock":
+                json(request, 200, clockJson());
+                return;
+            case "POST /_sim/clock/advance":
+                advanceClock(request, body);
+                return;
+            case "POST /_sim/faults":
+                JsonNode fault = parse(body);
+                if (!fault.path("status").canConvertToInt() || !fault.path("count").canConvertToInt()) {
+                    throw new IllegalArgumentException("give {\"status\": 503, \"count\": 2}: the next count API requests fail with status");
+                }
+                simulator.failNext(fault.path("count").asInt(), fault.path("status").asInt());
+                json(request, 200, "{}");
+                return;
+            default:
+                break;
+        }
+        String prefix = "/_sim/customers/";
+        String suffix = "/messages";
+        if (path.startsWith(prefix) && path.endsWith(suffix) && path.length() > prefix.length() + suffix.length()) {
+            if (method != HttpMethod.POST) {
+                json(request, 405, error("use POST to make a customer write"));
+                return;
+            }
+            String number = percentDecode(path.substring(prefix.length(), path.length() - suffix.length()));
+            json(request, 200, write(messageJson(customerAction(number, parse(body)))));
+            return;
+        }
+        json(request, 404, error("nothing at " + method + " " + path + "; see GET /_sim/ for the chat page and the README for /_sim/ endpoints"));
+    }
+
+    private ChatMessage customerAction(String number, JsonNode body) {
+        ConnectlySimulator.Customer customer = simulator.customer(number);
+        if (body.hasNonNull("name")) {
+            customer.named(body.get("name").asText());
+        }
+        String replyToId = body.path("replyToId").asText(null);
+        if (body.hasNonNull("text")) {
+            return customer.sendsText(body.get("text").asText());
+        }
+        if (body.has("button")) {
+            JsonNode button = body.get("button");
+            return customer.repliesWithButton(replyToId, button.path("text").asText(""), button.path("payload").asText(""));
+        }
+        if (body.has("listRow")) {
+            JsonNode row = body.get("listRow");
+            return customer.repliesWithListRow(replyToId, row.path("id").asText(""), row.path("title").asText(""),
+                    row.path("description").asText(""));
+        }
+        if (body.hasNonNull("reaction")) {
+            return customer.reactsTo(replyToId, body.get("reaction").asText());
+        }
+        throw new IllegalArgumentException("give one of text, button, listRow or reaction (the last three with replyToId)");
+    }
+
+    private void advanceClock(HttpServerRequest request, Buffer body) {
+        String by = request.getParam("by");
+        if (by == null && body.length() > 0) {
+            by = parse(body).path("by").asText(null);
+        }
+        if (by == null) {
+            throw new IllegalArgumentException("give the duration to move the clock by: {\"by\": \"25h\"} or ?by=25h");
+        }
+        Duration duration = Durations.parse(by);
+        simulator.clock().advance(duration);
+        json(request, 200, clockJson());
+    }
+
+    private String clockJson() {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("now", simulator.clock().now().toString());
+        json.put("offset", Durations.format(simulator.clock().offset()));
+        return write(json);
+    }
+
+    private String requestsJson() {
+        ArrayNode list = mapper.createArrayNode();
+        for (RecordedRequest r : simulator.requests()) {
+            ObjectNode json = list.addObject();
+            json.put("sequence", r.sequence());
+            json.put("receivedAt", r.receivedAt().toString());
+            json.put("method", r.method());
+            json.put("path", r.path());
+            json.put("query", r.query());
+            ObjectNode headers = json.putObject("headers");
+            r.headers().forEach(headers::put);
+            json.put("body", r.body());
+            json.put("status", r.status());
+        }
+        return write(list);
+    }
+
+    private String deliveriesJson() {
+        ArrayNode list = mapper.createArrayNode();
+        for (WebhookDelivery d : simulator.webhookDeliveries()) {
+            ObjectNode json = list.addObject();
+            json.put("eventId", d.eventId());
+            json.put("attempt", d.attempt());
+            json.put("attemptedAt", d.attemptedAt().toString());
+            json.put("url", d.url());
+            json.put("topic", d.topic());
+            json.put("body", d.body());
+            json.put("signature", d.signature());
+            json.put("status", d.status());
+            json.put("error", d.error());
+            json.put("willRetry", d.willRetry());
+        }
+        return write(list);
+    }
+
+    private String conversationsJson() {
+        ArrayNode list = mapper.createArrayNode();
+        long now = simulator.clock().nowMillis();
+        for (Conversations.Conversation thread : simulator.conversations().threads()) {
+            ObjectNode json = list.addObject();
+            json.put("customer", thread.number);
+            json.put("name", thread.name);
+            boolean wrote = thread.lastInboundMillis != Long.MIN_VALUE;
+            json.put("windowOpen", wrote && now - thread.lastInboundMillis <= ConnectlyApi.WINDOW_MILLIS);
+            json.put("windowClosesAt", wrote ? java.time.Instant.ofEpochMilli(thread.lastInboundMillis + ConnectlyApi.WINDOW_MILLIS).toString() : null);
+            ArrayNode messages = json.putArray("messages");
+            for (ChatMessage message : thread.messages()) {
+                messages.add(messageJson(message));
+            }
+        }
+        return write(list);
+    }
+
+    private ObjectNode messageJson(ChatMessage message) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", message.id());
+        json.put("direction", message.outbound() ? "outbound" : "inbound");
+        json.put("customer", message.customer());
+        json.put("kind", message.kind().name().toLowerCase(java.util.Locale.ROOT));
+        json.put("text", message.text());
+        json.put("status", message.status().wireName());
+        json.put("at", message.at().toString());
+        if (message.replyToId() != null) {
+            json.put("replyToId", message.replyToId());
+        }
+        if (message.campaignName() != null) {
+            json.put("campaignName", message.campaignName());
+        }
+        if (message.callbackData() != null) {
+            json.set("callbackData", message.callbackData());
+        }
+        return json;
+    }
+
+    private JsonNode parse(Buffer body) {
+        try {
+            JsonNode node = body.length() == 0 ? null : mapper.readTree(body.getBytes());
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("the request body must be a JSON object");
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the request body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private String error(String message) {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("message", message);
+        json.put("type", ApiError.TYPE_INVALID_REQUEST);
+        json.put("code", "ERROR_CODE_INVALID_REQUEST");
+        json.put("userTitle", message);
+        json.put("userMessage", "");
+        json.put("cntTraceId", Ids.traceId());
+        json.putObject("details");
+        return write(json);
+    }
+
+    private void json(HttpServerRequest request, int status, String json) {
+        request.response().setStatusCode(status).putHeader("content-type", "application/json").end(json);
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Percent-decodes a path segment; unlike URLDecoder it keeps '+' (phone numbers start with one). */
+    static String percentDecode(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%' && i + 2 < segment.length()) {
+                out.write(Integer.parseInt(segment.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                byte[] bytes = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+}
