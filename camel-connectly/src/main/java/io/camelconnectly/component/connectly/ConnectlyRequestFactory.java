@@ -216,7 +216,31 @@ final class ConnectlyRequestFactory {
             Object value = entry.getValue();
             parameters.add(new TemplateParameter(String.valueOf(entry.getKey()), value == null ? null : String.valueOf(value)));
         }
+        // a URI sorts its options by name: send them in template order instead (header, body_1..N, buttons)
+        parameters.sort(java.util.Comparator.comparingInt(ConnectlyRequestFactory::templateOrder));
         return parameters;
+    }
+
+    private static int templateOrder(TemplateParameter parameter) {
+        String name = parameter.getName();
+        if (name.startsWith("header_")) {
+            return 0;
+        }
+        if (name.startsWith("body_")) {
+            return 1_000 + number(name, 5);
+        }
+        if (name.startsWith("button_")) {
+            return 100_000 + number(name, 7);
+        }
+        return 200_000;
+    }
+
+    private static int number(String name, int from) {
+        int n = 0;
+        for (int i = from; i < name.length() && Character.isDigit(name.charAt(i)) && n < 10_000; i++) {
+            n = n * 10 + (name.charAt(i) - '0');
+        }
+        return n;
     }
 
     // ---- sendCampaign
