@@ -170,17 +170,22 @@ final class RecordingHttpServer implements AutoCloseable {
         }
     }
 
+    /** The script of the longest matching path suffix (so /create/webhooks is not taken for /webhooks). */
     private Reply pick(String path) {
-        for (Map.Entry<String, Deque<Reply>> entry : replies.entrySet()) {
-            if (path.endsWith(entry.getKey())) {
-                Deque<Reply> queue = entry.getValue();
-                synchronized (queue) {
-                    if (queue.size() > 1) {
-                        return queue.pollFirst();
-                    }
-                    if (!queue.isEmpty()) {
-                        return queue.peekFirst();
-                    }
+        String best = null;
+        for (String suffix : replies.keySet()) {
+            if (path.endsWith(suffix) && (best == null || suffix.length() > best.length())) {
+                best = suffix;
+            }
+        }
+        Deque<Reply> queue = best == null ? null : replies.get(best);
+        if (queue != null) {
+            synchronized (queue) {
+                if (queue.size() > 1) {
+                    return queue.pollFirst();
+                }
+                if (!queue.isEmpty()) {
+                    return queue.peekFirst();
                 }
             }
         }
