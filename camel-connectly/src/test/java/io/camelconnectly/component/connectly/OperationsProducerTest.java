@@ -205,4 +205,17 @@ class OperationsProducerTest extends ConnectlyTestSupport {
         assertThat(unknown.getException()).hasMessageContaining("unknown operation 'sendFax'").hasMessageContaining("sendMessage");
         assertThat(server.requests()).hasSize(1);
     }
+
+    @Test
+    void callsGoThroughTheConfiguredProxy() throws Exception {
+        // the recording server plays the proxy: an absolute-form request for a host that does not resolve
+        java.net.URI proxy = java.net.URI.create(server.baseUrl());
+        Exchange exchange = send("connectly:sendMessage?recipient=%2B16045550123&baseUrl=http://api.connectly.invalid"
+                                 + "&proxyHost=" + proxy.getHost() + "&proxyPort=" + proxy.getPort(), "via proxy");
+
+        assertThat(exchange.getException()).isNull();
+        assertThat(server.last().path).isEqualTo(BUSINESS_PATH + "/send/messages");
+        assertThat(server.last().header("Host")).isEqualTo("api.connectly.invalid");
+        assertThat(server.last().header("X-API-Key")).isEqualTo(API_KEY);
+    }
 }

@@ -30,6 +30,13 @@ final class RecordingHttpServer implements AutoCloseable {
 
     static final String DEFAULT_MESSAGE_ID = "01HZX4Q7M2K9T3V8B6N1C5D0RA";
 
+    static {
+        // the JDK server writes headers and body separately: without TCP_NODELAY each answer waits for a delayed ACK
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     /** One recorded request. */
     static final class Recorded {
         final String method;
