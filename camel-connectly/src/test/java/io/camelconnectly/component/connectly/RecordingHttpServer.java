@@ -96,14 +96,27 @@ final class RecordingHttpServer implements AutoCloseable {
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
 
     RecordingHttpServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        this(null);
+    }
+
+    /** An HTTPS server when sslContext is given. */
+    RecordingHttpServer(javax.net.ssl.SSLContext sslContext) throws IOException {
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (sslContext != null) {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(sslContext));
+            server = https;
+        } else {
+            server = HttpServer.create(loopback, 0);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
         server.start();
     }
 
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof com.sun.net.httpserver.HttpsServer ? "https://localhost:" : "http://127.0.0.1:")
+               + server.getAddress().getPort();
     }
 
     /** Scripts the answers to requests whose path ends with pathSuffix, in order; the last one repeats. */
