@@ -47,7 +47,7 @@ public class ConnectlyConfiguration implements Cloneable {
     private String sender;
     @UriParam(label = "producer",
               description = "A JSON value echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes): "
-                            + "text starting with { or [ is sent as that JSON, other text as a JSON string. "
+                            + "JSON object or array text is sent as that JSON, other text as a JSON string. "
                             + "Header CamelConnectlyCallbackData wins.")
     private String callbackData;
     @UriParam(label = "producer", description = "The approved template name (sendTemplatedMessage). "
