@@ -8,6 +8,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class Attachment {
 
+    public static final String TYPE_IMAGE = "image";
+    public static final String TYPE_VIDEO = "video";
+    public static final String TYPE_AUDIO = "audio";
+    public static final String TYPE_DOCUMENT = "document";
+
     /** image, video, audio or document. */
     private String type;
     /** Public http(s) URL of the media. */
@@ -79,9 +84,4 @@ public class Attachment {
         this.filename = filename;
         return this;
     }
-
-    public static final String TYPE_IMAGE = "image";
-    public static final String TYPE_VIDEO = "video";
-    public static final String TYPE_AUDIO = "audio";
-    public static final String TYPE_DOCUMENT = "document";
 }

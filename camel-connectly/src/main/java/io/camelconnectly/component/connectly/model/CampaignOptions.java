@@ -9,6 +9,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CampaignOptions {
 
+    public static final String ALLOW_MULTIPLE = "allow_multiple";
+
     /** allow_multiple lets a customer get the same campaign again. */
     @JsonProperty("if_duplicate_check_unspecified")
     private String ifDuplicateCheckUnspecified;
@@ -31,6 +33,4 @@ public class CampaignOptions {
         this.ifDuplicateCheckUnspecified = ifDuplicateCheckUnspecified;
         return this;
     }
-
-    public static final String ALLOW_MULTIPLE = "allow_multiple";
 }

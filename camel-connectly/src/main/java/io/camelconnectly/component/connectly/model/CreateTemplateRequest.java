@@ -12,6 +12,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CreateTemplateRequest {
 
+    public static final String CATEGORY_MARKETING = "MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING";
+    public static final String CATEGORY_UTILITY = "MESSAGE_TEMPLATE_GROUP_CATEGORY_UTILITY";
+    public static final String CATEGORY_AUTHENTICATION = "MESSAGE_TEMPLATE_GROUP_CATEGORY_AUTHENTICATION";
+
     private String name;
     private TemplateLanguage language;
     /** MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING, _UTILITY or _AUTHENTICATION. */
@@ -80,8 +84,4 @@ public class CreateTemplateRequest {
         this.templateComponents = templateComponents;
         return this;
     }
-
-    public static final String CATEGORY_MARKETING = "MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING";
-    public static final String CATEGORY_UTILITY = "MESSAGE_TEMPLATE_GROUP_CATEGORY_UTILITY";
-    public static final String CATEGORY_AUTHENTICATION = "MESSAGE_TEMPLATE_GROUP_CATEGORY_AUTHENTICATION";
 }

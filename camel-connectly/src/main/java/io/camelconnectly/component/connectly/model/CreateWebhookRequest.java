@@ -9,6 +9,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class CreateWebhookRequest {
 
+    public static final String TOPIC_MESSAGES = "messages";
+    public static final String TOPIC_DELIVERY_STATUS = "delivery_status";
+
     /** messages or delivery_status. */
     private String topic;
     /** Public HTTPS URL. */
@@ -75,7 +78,4 @@ public class CreateWebhookRequest {
         this.configuration = configuration;
         return this;
     }
-
-    public static final String TOPIC_MESSAGES = "messages";
-    public static final String TOPIC_DELIVERY_STATUS = "delivery_status";
 }

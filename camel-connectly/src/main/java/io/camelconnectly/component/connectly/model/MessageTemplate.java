@@ -11,6 +11,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class MessageTemplate {
 
+    public static final String STATUS_APPROVED = "MESSAGE_TEMPLATE_STATUS_APPROVED";
+    public static final String STATUS_PENDING = "MESSAGE_TEMPLATE_STATUS_PENDING";
+    public static final String STATUS_REJECTED = "MESSAGE_TEMPLATE_STATUS_REJECTED";
+
     private String id;
     private TemplateChannel channel;
     private TemplateLanguage language;
@@ -152,10 +156,6 @@ public class MessageTemplate {
         this.externalTemplate = externalTemplate;
         return this;
     }
-
-    public static final String STATUS_APPROVED = "MESSAGE_TEMPLATE_STATUS_APPROVED";
-    public static final String STATUS_PENDING = "MESSAGE_TEMPLATE_STATUS_PENDING";
-    public static final String STATUS_REJECTED = "MESSAGE_TEMPLATE_STATUS_REJECTED";
 
     public boolean isApproved() {
         return STATUS_APPROVED.equals(status);
