@@ -46,7 +46,8 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "Header CamelConnectlySender wins.")
     private String sender;
     @UriParam(label = "producer",
-              description = "JSON text echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes). "
+              description = "A JSON value echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes): "
+                            + "JSON object or array text is sent as that JSON, other text as a JSON string. "
                             + "Header CamelConnectlyCallbackData wins.")
     private String callbackData;
     @UriParam(label = "producer", description = "The approved template name (sendTemplatedMessage). "

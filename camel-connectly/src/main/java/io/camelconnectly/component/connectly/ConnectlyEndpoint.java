@@ -2,7 +2,11 @@ package io.camelconnectly.component.connectly;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 
+import io.camelconnectly.component.connectly.client.ConnectlyClient;
+import io.camelconnectly.component.connectly.client.ConnectlyClientMetrics;
+import io.camelconnectly.component.connectly.client.TemplateCatalog;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
 import io.camelconnectly.component.connectly.webhook.WebhookRegistrar;
@@ -13,6 +17,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedOperation;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.component.webhook.WebhookCapableEndpoint;
 import org.apache.camel.component.webhook.WebhookConfiguration;
@@ -55,7 +60,7 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         }
         requireOption(configuration.getApiKey(), "apiKey");
         requireOption(configuration.getBusinessId(), "businessId");
-        throw new UnsupportedOperationException("producer not implemented yet");
+        return new ConnectlyProducer(this);
     }
 
     @Override
@@ -70,6 +75,89 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
     }
 
     // ---- producer side (client lifecycle, producer counters)
+
+    private final ConnectlyClientMetrics producerMetrics = new ConnectlyClientMetrics();
+    private volatile ConnectlyClient client;
+    private volatile TemplateCatalog templateCatalog;
+    private ScheduledExecutorService retryScheduler;
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // one client per endpoint, for the producer and for webhook registration (needs apiKey and businessId)
+        if (configuration.getOperation().isProducerOperation()
+                || (ObjectHelper.isNotEmpty(configuration.getApiKey()) && ObjectHelper.isNotEmpty(configuration.getBusinessId()))) {
+            requireOption(configuration.getApiKey(), "apiKey");
+            requireOption(configuration.getBusinessId(), "businessId");
+            retryScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ConnectlyRetry", 1);
+            client = ConnectlyClient.create(getCamelContext(), configuration, retryScheduler, producerMetrics);
+            templateCatalog = new TemplateCatalog(client, configuration.getTemplateCacheTtl());
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ConnectlyClient current = client;
+        client = null;
+        templateCatalog = null;
+        if (current != null) {
+            current.close();
+        }
+        if (retryScheduler != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(retryScheduler);
+            retryScheduler = null;
+        }
+        super.doStop();
+    }
+
+    /** The endpoint's Connectly client; null unless started with apiKey and businessId. */
+    public ConnectlyClient getClient() {
+        return client;
+    }
+
+    /** The endpoint's cache of template definitions; null unless started with apiKey and businessId. */
+    public TemplateCatalog getTemplateCatalog() {
+        return templateCatalog;
+    }
+
+    public ConnectlyClientMetrics getProducerMetrics() {
+        return producerMetrics;
+    }
+
+    @ManagedAttribute(description = "Calls to Connectly that succeeded")
+    public long getProducerSucceeded() {
+        return producerMetrics.getSucceeded();
+    }
+
+    @ManagedAttribute(description = "Calls to Connectly that failed (after retries)")
+    public long getProducerFailed() {
+        return producerMetrics.getFailed();
+    }
+
+    @ManagedAttribute(description = "Retries of calls to Connectly")
+    public long getProducerRetries() {
+        return producerMetrics.getRetries();
+    }
+
+    @ManagedAttribute(description = "429 Too Many Requests answers received (each attempt counts)")
+    public long getProducerRateLimited() {
+        return producerMetrics.getRateLimited();
+    }
+
+    @ManagedAttribute(description = "Messages rejected by validation before any call to Connectly")
+    public long getProducerRejectedByValidation() {
+        return producerMetrics.getRejectedByValidation();
+    }
+
+    @ManagedAttribute(description = "Failed calls by Connectly error code (or HTTP_nnn, or the connection failure)")
+    public String getProducerFailuresByCode() {
+        return producerMetrics.getFailuresByCode().toString();
+    }
+
+    @ManagedOperation(description = "Reset the producer counters")
+    public void resetProducerCounters() {
+        producerMetrics.reset();
+    }
 
     // ---- consumer side (webhook handling, consumer counters)
 

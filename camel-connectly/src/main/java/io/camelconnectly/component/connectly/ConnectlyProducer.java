@@ -1,0 +1,145 @@
+package io.camelconnectly.component.connectly;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import io.camelconnectly.component.connectly.client.ConnectlyClient;
+import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
+import io.camelconnectly.component.connectly.model.DeleteWebhookResponse;
+import io.camelconnectly.component.connectly.model.SendMessageResponse;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultAsyncProducer;
+
+/**
+ * Calls the Connectly operation of the endpoint (or of header {@code CamelConnectlyOperation}) asynchronously: the
+ * request is validated on the caller's thread, sent without blocking, and the exchange continues on the HTTP client's
+ * I/O thread with the typed answer as body. Every path ends in exactly one {@code callback.done}.
+ */
+public class ConnectlyProducer extends DefaultAsyncProducer {
+
+    private final ConnectlyEndpoint endpoint;
+    private final ConnectlyConfiguration configuration;
+    private ConnectlyRequestFactory requestFactory;
+
+    public ConnectlyProducer(ConnectlyEndpoint endpoint) {
+        super(endpoint);
+        this.endpoint = endpoint;
+        this.configuration = endpoint.getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // parses and checks the callbackData option once
+        requestFactory = new ConnectlyRequestFactory(configuration);
+    }
+
+    @Override
+    public boolean process(Exchange exchange, AsyncCallback callback) {
+        ConnectlyRequestFactory.PreparedCall call;
+        ConnectlyClient client;
+        try {
+            client = endpoint.getClient();
+            if (client == null) {
+                throw new IllegalStateException("Endpoint " + endpoint + " is not started");
+            }
+            call = requestFactory.prepare(operation(exchange), exchange);
+        } catch (Throwable e) {
+            if (e instanceof ConnectlyValidationException) {
+                endpoint.getProducerMetrics().rejectedByValidation();
+            }
+            exchange.setException(e);
+            callback.done(true);
+            return true;
+        }
+        if (call.templated != null && configuration.isValidateTemplateParameters()) {
+            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated);
+            if (!check.isDone()) {
+                check.whenComplete((ok, error) -> {
+                    if (error != null) {
+                        fail(exchange, error, callback);
+                    } else {
+                        try {
+                            send(client, call, exchange, callback);
+                        } catch (Throwable e) {
+                            fail(exchange, e, callback);
+                        }
+                    }
+                });
+                return false;
+            }
+            if (check.isCompletedExceptionally()) {
+                try {
+                    check.join();
+                } catch (Throwable error) {
+                    endpoint.getProducerMetrics().rejectedByValidation();
+                    exchange.setException(unwrap(error));
+                }
+                callback.done(true);
+                return true;
+            }
+        }
+        send(client, call, exchange, callback);
+        return false;
+    }
+
+    private ConnectlyOperation operation(Exchange exchange) {
+        Object header = exchange.getMessage().getHeader(ConnectlyConstants.OPERATION);
+        if (header == null) {
+            return configuration.getOperation();
+        }
+        ConnectlyOperation operation = header instanceof ConnectlyOperation
+                ? (ConnectlyOperation) header : ConnectlyOperation.parse("Header " + ConnectlyConstants.OPERATION, header.toString());
+        if (!operation.isProducerOperation()) {
+            throw new ConnectlyValidationException(ConnectlyConstants.OPERATION, operation,
+                    "webhook is the consumer; allowed here: " + ConnectlyOperation.allowedValues().replace(", webhook", ""));
+        }
+        return operation;
+    }
+
+    private void send(ConnectlyClient client, ConnectlyRequestFactory.PreparedCall call, Exchange exchange, AsyncCallback callback) {
+        client.call(call.api, call.pathId, call.body).whenComplete((result, error) -> {
+            try {
+                if (error != null) {
+                    exchange.setException(unwrap(error));
+                } else {
+                    Message message = exchange.getMessage();
+                    if (result instanceof SendMessageResponse) {
+                        message.setHeader(ConnectlyConstants.MESSAGE_ID, ((SendMessageResponse) result).getId());
+                    } else if (result instanceof DeleteWebhookResponse) {
+                        ((DeleteWebhookResponse) result).setWebhookId(call.pathId);
+                    }
+                    message.setBody(result);
+                }
+            } catch (Throwable e) {
+                exchange.setException(e);
+            } finally {
+                callback.done(false);
+            }
+        });
+    }
+
+    private void fail(Exchange exchange, Throwable error, AsyncCallback callback) {
+        try {
+            Throwable cause = unwrap(error);
+            if (cause instanceof ConnectlyValidationException) {
+                endpoint.getProducerMetrics().rejectedByValidation();
+            }
+            exchange.setException(cause);
+        } catch (Throwable e) {
+            exchange.setException(e);
+        } finally {
+            callback.done(false);
+        }
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

@@ -1,0 +1,406 @@
+package io.camelconnectly.component.connectly;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelconnectly.component.connectly.client.ConnectlyApi;
+import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
+import io.camelconnectly.component.connectly.model.CampaignEntry;
+import io.camelconnectly.component.connectly.model.CampaignSendoutRequest;
+import io.camelconnectly.component.connectly.model.CreateTemplateRequest;
+import io.camelconnectly.component.connectly.model.CreateWebhookRequest;
+import io.camelconnectly.component.connectly.model.Party;
+import io.camelconnectly.component.connectly.model.SendMessageRequest;
+import io.camelconnectly.component.connectly.model.SendTemplatedMessageRequest;
+import io.camelconnectly.component.connectly.model.SessionMessage;
+import io.camelconnectly.component.connectly.model.TemplateParameter;
+import io.camelconnectly.component.connectly.model.UpdateWebhookRequest;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+
+/**
+ * Builds and validates the request of one message: the body (text, typed request, Map or JSON text) completed with the
+ * per-message values, each taken from its header {@code CamelConnectly<Name>}, else from the endpoint option. Values the
+ * body sets itself are kept. The user's body object is never modified (it may be shared between exchanges).
+ * <p>
+ * A String body that starts with <code>{</code> is JSON: the whole request, or for sendMessage just the {@code message}
+ * when it has no {@code message} field. Any other String is the text of a sendMessage.
+ */
+final class ConnectlyRequestFactory {
+
+    /** What to call, validated and ready to send. */
+    static final class PreparedCall {
+        final ConnectlyApi api;
+        final String pathId;
+        final Object body;
+        /** Set for sendTemplatedMessage: checked against the template definition before sending. */
+        final SendTemplatedMessageRequest templated;
+
+        PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated) {
+            this.api = api;
+            this.pathId = pathId;
+            this.body = body;
+            this.templated = templated;
+        }
+    }
+
+    private static final ObjectMapper MAPPER = ConnectlyJson.mapper();
+
+    private final ConnectlyConfiguration configuration;
+    /** The callbackData option, parsed and size-checked once. */
+    private final Object optionCallbackData;
+
+    ConnectlyRequestFactory(ConnectlyConfiguration configuration) {
+        this.configuration = configuration;
+        this.optionCallbackData = ConnectlyValidator.callbackData("callbackData", configuration.getCallbackData());
+    }
+
+    PreparedCall prepare(ConnectlyOperation operation, Exchange exchange) {
+        Message in = exchange.getMessage();
+        switch (operation) {
+            case sendMessage:
+                return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, sendMessage(in), null);
+            case sendTemplatedMessage: {
+                SendTemplatedMessageRequest request = sendTemplatedMessage(in);
+                return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request);
+            }
+            case sendCampaign:
+                return new PreparedCall(ConnectlyApi.SEND_CAMPAIGN, null, sendCampaign(in), null);
+            case getTemplates:
+                return new PreparedCall(ConnectlyApi.GET_TEMPLATES, null, null, null);
+            case createTemplate: {
+                CreateTemplateRequest request = requiredBody(in, CreateTemplateRequest.class, "createTemplate");
+                ConnectlyValidator.createTemplate(request);
+                return new PreparedCall(ConnectlyApi.CREATE_TEMPLATE, null, request, null);
+            }
+            case getQualitySignals:
+                return new PreparedCall(ConnectlyApi.GET_QUALITY_SIGNALS, null, null, null);
+            case createWebhook: {
+                CreateWebhookRequest request = requiredBody(in, CreateWebhookRequest.class, "createWebhook");
+                ConnectlyValidator.createWebhook(request);
+                return new PreparedCall(ConnectlyApi.CREATE_WEBHOOK, null, request, null);
+            }
+            case getWebhooks:
+                return new PreparedCall(ConnectlyApi.GET_WEBHOOKS, null, null, null);
+            case updateWebhook: {
+                String webhookId = value(in, ConnectlyConstants.WEBHOOK_ID, configuration.getWebhookId());
+                UpdateWebhookRequest request = requiredBody(in, UpdateWebhookRequest.class, "updateWebhook");
+                ConnectlyValidator.updateWebhook(webhookId, request);
+                return new PreparedCall(ConnectlyApi.UPDATE_WEBHOOK, webhookId.trim(), request, null);
+            }
+            case deleteWebhook: {
+                String webhookId = value(in, ConnectlyConstants.WEBHOOK_ID, configuration.getWebhookId());
+                ConnectlyValidator.webhookId(webhookId);
+                return new PreparedCall(ConnectlyApi.DELETE_WEBHOOK, webhookId.trim(), null, null);
+            }
+            default:
+                throw new ConnectlyValidationException("operation", operation,
+                        "not a producer operation; allowed: " + ConnectlyOperation.allowedValues().replace(", webhook", ""));
+        }
+    }
+
+    // ---- sendMessage
+
+    private SendMessageRequest sendMessage(Message in) {
+        Object body = in.getBody();
+        SendMessageRequest given;
+        if (body instanceof SendMessageRequest) {
+            given = (SendMessageRequest) body;
+        } else if (body instanceof SessionMessage) {
+            given = new SendMessageRequest().withMessage((SessionMessage) body);
+        } else if (body instanceof Map) {
+            given = ((Map<?, ?>) body).containsKey("message")
+                    ? convert(body, SendMessageRequest.class)
+                    : new SendMessageRequest().withMessage(convert(body, SessionMessage.class));
+        } else {
+            String text = body instanceof String ? (String) body : in.getBody(String.class);
+            if (text == null) {
+                throw new ConnectlyValidationException("body", null,
+                        "sendMessage needs the message: a String (the text), a SendMessageRequest, a SessionMessage, a Map or JSON");
+            }
+            if (startsWithBrace(text)) {
+                JsonNode tree = parse(text);
+                given = tree.has("message")
+                        ? convert(tree, SendMessageRequest.class)
+                        : new SendMessageRequest().withMessage(convert(tree, SessionMessage.class));
+            } else {
+                given = new SendMessageRequest().withMessage(SessionMessage.text(text));
+            }
+        }
+        // a new request: the body object may be shared, it is never modified
+        SendMessageRequest request = new SendMessageRequest()
+                .withMessage(given.getMessage())
+                .withCampaignName(given.getCampaignName() != null
+                        ? given.getCampaignName() : value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName()));
+        Party recipient = given.getRecipient();
+        String recipientId = recipient != null && recipient.getId() != null
+                ? recipient.getId() : value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
+        request.setRecipient(party(recipient, ConnectlyValidator.customer("recipient", recipientId)));
+        Party sender = given.getSender();
+        String senderId = sender != null && sender.getId() != null
+                ? sender.getId() : value(in, ConnectlyConstants.SENDER, configuration.getSender());
+        if (senderId != null) {
+            request.setSender(party(sender, ConnectlyValidator.e164("sender", senderId)));
+        }
+        request.setCallbackData(given.getCallbackData() != null
+                ? ConnectlyValidator.callbackData("callbackData", given.getCallbackData()) : callbackData(in));
+        ConnectlyValidator.sendMessage(request);
+        return request;
+    }
+
+    /** The given party with a normalised id (a copy when the id changed), or a new WhatsApp party. */
+    private static Party party(Party given, String id) {
+        if (given == null) {
+            return Party.whatsapp(id);
+        }
+        if (id.equals(given.getId()) && given.getChannelType() != null) {
+            return given;
+        }
+        Party copy = new Party(id, given.getChannelType() != null ? given.getChannelType() : Party.CHANNEL_WHATSAPP);
+        copy.setName(given.getName());
+        copy.setUserId(given.getUserId());
+        copy.setPhoneNumber(given.getPhoneNumber());
+        return copy;
+    }
+
+    // ---- sendTemplatedMessage
+
+    private SendTemplatedMessageRequest sendTemplatedMessage(Message in) {
+        SendTemplatedMessageRequest given = optionalBody(in, SendTemplatedMessageRequest.class);
+        if (given == null) {
+            given = new SendTemplatedMessageRequest();
+        }
+        SendTemplatedMessageRequest request = new SendTemplatedMessageRequest()
+                .withTemplateName(given.getTemplateName() != null
+                        ? given.getTemplateName() : value(in, ConnectlyConstants.TEMPLATE_NAME, configuration.getTemplateName()))
+                .withLanguage(given.getLanguage() != null
+                        ? given.getLanguage() : value(in, ConnectlyConstants.LANGUAGE, configuration.getLanguage()))
+                .withCampaignName(given.getCampaignName() != null
+                        ? given.getCampaignName() : value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName()));
+        String number = given.getNumber() != null ? given.getNumber() : value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
+        request.setNumber(ConnectlyValidator.customer("recipient", number));
+        String sender = given.getSender() != null ? given.getSender() : value(in, ConnectlyConstants.SENDER, configuration.getSender());
+        if (sender != null) {
+            request.setSender(ConnectlyValidator.e164("sender", sender));
+        }
+        request.setParameters(given.getParameters() != null && !given.getParameters().isEmpty()
+                ? given.getParameters() : templateParameters(in));
+        request.setCallbackData(given.getCallbackData() != null
+                ? ConnectlyValidator.callbackData("callbackData", given.getCallbackData()) : callbackData(in));
+        if (request.getTemplateName() != null) {
+            request.setTemplateName(request.getTemplateName().trim());
+        }
+        ConnectlyValidator.sendTemplatedMessage(request);
+        return request;
+    }
+
+    private List<TemplateParameter> templateParameters(Message in) {
+        Object header = in.getHeader(ConnectlyConstants.TEMPLATE_PARAMETERS);
+        Map<?, ?> map;
+        if (header == null) {
+            map = configuration.getTemplateParameters();
+        } else if (header instanceof Map) {
+            map = (Map<?, ?>) header;
+        } else {
+            throw new ConnectlyValidationException(ConnectlyConstants.TEMPLATE_PARAMETERS, header.getClass().getName(),
+                    "must be a Map of parameter name (body_1, header_text, ...) to value");
+        }
+        if (map == null || map.isEmpty()) {
+            return null;
+        }
+        List<TemplateParameter> parameters = new ArrayList<>(map.size());
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object value = entry.getValue();
+            parameters.add(new TemplateParameter(String.valueOf(entry.getKey()), value == null ? null : String.valueOf(value)));
+        }
+        // a URI sorts its options by name: send them in template order instead (header, body_1..N, buttons)
+        parameters.sort(java.util.Comparator.comparingInt(ConnectlyRequestFactory::templateOrder));
+        return parameters;
+    }
+
+    private static int templateOrder(TemplateParameter parameter) {
+        String name = parameter.getName();
+        if (name.startsWith("header_")) {
+            return 0;
+        }
+        if (name.startsWith("body_")) {
+            return 1_000 + number(name, 5);
+        }
+        if (name.startsWith("button_")) {
+            return 100_000 + number(name, 7);
+        }
+        return 200_000;
+    }
+
+    private static int number(String name, int from) {
+        int n = 0;
+        for (int i = from; i < name.length() && Character.isDigit(name.charAt(i)) && n < 10_000; i++) {
+            n = n * 10 + (name.charAt(i) - '0');
+        }
+        return n;
+    }
+
+    // ---- sendCampaign
+
+    private CampaignSendoutRequest sendCampaign(Message in) {
+        Object body = in.getBody();
+        List<CampaignEntry> givenEntries = null;
+        CampaignSendoutRequest given = null;
+        if (body instanceof CampaignSendoutRequest) {
+            given = (CampaignSendoutRequest) body;
+        } else if (body instanceof CampaignEntry) {
+            givenEntries = List.of((CampaignEntry) body);
+        } else if (body instanceof List) {
+            givenEntries = new ArrayList<>();
+            for (Object element : (List<?>) body) {
+                givenEntries.add(element instanceof CampaignEntry ? (CampaignEntry) element : convert(element, CampaignEntry.class));
+            }
+        } else if (body instanceof Map) {
+            if (((Map<?, ?>) body).containsKey("entries")) {
+                given = convert(body, CampaignSendoutRequest.class);
+            } else {
+                // a plain Map holds the flow variables of the one recipient
+                CampaignEntry entry = new CampaignEntry();
+                Map<String, String> variables = new java.util.LinkedHashMap<>();
+                ((Map<?, ?>) body).forEach((k, v) -> variables.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+                entry.setVariables(variables);
+                givenEntries = List.of(entry);
+            }
+        } else if (body instanceof String && startsWithBrace((String) body)) {
+            given = convert(parse((String) body), CampaignSendoutRequest.class);
+        }
+        if (given != null) {
+            givenEntries = given.getEntries();
+        }
+        if (givenEntries == null || givenEntries.isEmpty()) {
+            // no entries given: one entry for the recipient option/header
+            givenEntries = List.of(new CampaignEntry());
+        }
+        String campaignName = value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName());
+        String sender = value(in, ConnectlyConstants.SENDER, configuration.getSender());
+        String recipient = null;
+        List<CampaignEntry> entries = new ArrayList<>(givenEntries.size());
+        for (int i = 0; i < givenEntries.size(); i++) {
+            CampaignEntry g = givenEntries.get(i);
+            if (g == null) {
+                throw new ConnectlyValidationException("entries[" + i + "]", null, "an entry {client, campaignName} is required");
+            }
+            String client = g.getClient();
+            if (client == null) {
+                if (recipient == null) {
+                    recipient = value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
+                }
+                client = recipient;
+            }
+            String entrySender = g.getSender() != null ? g.getSender() : sender;
+            entries.add(new CampaignEntry()
+                    .withClient(ConnectlyValidator.e164(givenEntries.size() == 1 ? "recipient" : "entries[" + i + "].client", client))
+                    .withCampaignName(g.getCampaignName() != null ? g.getCampaignName() : campaignName)
+                    .withSender(entrySender == null ? null : ConnectlyValidator.e164("sender", entrySender))
+                    .withVariables(g.getVariables())
+                    .withCampaignVersion(g.getCampaignVersion())
+                    .withScheduledAt(g.getScheduledAt()));
+        }
+        CampaignSendoutRequest request = new CampaignSendoutRequest().withEntries(entries);
+        if (given != null && given.getOptions() != null) {
+            request.setOptions(given.getOptions());
+        } else if (allowDuplicates(in)) {
+            request.allowDuplicates();
+        }
+        ConnectlyValidator.sendCampaign(request);
+        return request;
+    }
+
+    private boolean allowDuplicates(Message in) {
+        Object header = in.getHeader(ConnectlyConstants.ALLOW_DUPLICATES);
+        if (header == null) {
+            return configuration.isAllowDuplicates();
+        }
+        if (header instanceof Boolean) {
+            return (Boolean) header;
+        }
+        String text = String.valueOf(header).trim();
+        if ("true".equalsIgnoreCase(text)) {
+            return true;
+        }
+        if ("false".equalsIgnoreCase(text)) {
+            return false;
+        }
+        throw new ConnectlyValidationException(ConnectlyConstants.ALLOW_DUPLICATES, header, "allowed: true, false");
+    }
+
+    // ---- shared helpers
+
+    /** The header's value when set (not blank), else the option's. */
+    private static String value(Message in, String header, String option) {
+        Object value = in.getHeader(header);
+        if (value != null) {
+            String text = value instanceof String ? (String) value : in.getHeader(header, String.class);
+            if (text != null && !text.isBlank()) {
+                return text;
+            }
+        }
+        return option;
+    }
+
+    private Object callbackData(Message in) {
+        Object header = in.getHeader(ConnectlyConstants.CALLBACK_DATA);
+        return header != null ? ConnectlyValidator.callbackData(ConnectlyConstants.CALLBACK_DATA, header) : optionCallbackData;
+    }
+
+    /** The body as the request type when it is one (typed, Map, or JSON text); null for any other body. */
+    private static <T> T optionalBody(Message in, Class<T> type) {
+        Object body = in.getBody();
+        if (type.isInstance(body)) {
+            return type.cast(body);
+        }
+        if (body instanceof Map) {
+            return convert(body, type);
+        }
+        if (body instanceof String && startsWithBrace((String) body)) {
+            return convert(parse((String) body), type);
+        }
+        return null;
+    }
+
+    private static <T> T requiredBody(Message in, Class<T> type, String operation) {
+        T request = optionalBody(in, type);
+        if (request == null) {
+            Object body = in.getBody();
+            throw new ConnectlyValidationException("body", body == null ? null : body.getClass().getName(),
+                    operation + " needs a " + type.getSimpleName() + ", a Map or a JSON object as the body");
+        }
+        return request;
+    }
+
+    private static boolean startsWithBrace(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+    private static JsonNode parse(String json) {
+        try {
+            return MAPPER.readTree(json);
+        } catch (Exception e) {
+            throw new ConnectlyValidationException("body", "(JSON text of " + json.length() + " chars)",
+                    "a body starting with { is read as JSON, and this is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static <T> T convert(Object value, Class<T> type) {
+        try {
+            return value instanceof JsonNode ? MAPPER.treeToValue((JsonNode) value, type) : MAPPER.convertValue(value, type);
+        } catch (Exception e) {
+            throw new ConnectlyValidationException("body", "(" + value.getClass().getSimpleName() + ")",
+                    "does not fit " + type.getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.camelconnectly.component.connectly.client;
+
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+
+import javax.net.ssl.SSLException;
+
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.HttpHostConnectException;
+import org.apache.hc.client5.http.utils.DateUtils;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+
+/**
+ * What is retried, how often and how long to wait. One instance per endpoint, immutable.
+ * <ul>
+ * <li>Always retried (Connectly did not act on the request): 429, 503, connection refused, connect timeout, no pooled
+ * connection in time.</li>
+ * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, response timeout, connection
+ * closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
+ * {@code retryAmbiguousFailures=true}.</li>
+ * <li>Never retried: any other status (4xx mistakes, 409, 500), TLS failures.</li>
+ * </ul>
+ * Waits grow exponentially from {@code initialDelay} with full jitter, capped by {@code maxDelay}; a {@code Retry-After}
+ * is honoured (never waited less). Bounded by {@code maxAttempts} in all and {@code maxElapsed} from the first attempt.
+ */
+public final class RetryPolicy {
+
+    /** How a failed attempt is classified. */
+    public enum Failure {
+        /** 429: not processed. */
+        RATE_LIMITED,
+        /** Not processed: 503, connection refused, connect timeout. */
+        NOT_PROCESSED,
+        /** Maybe processed: 502, 504, response timeout, connection lost. */
+        AMBIGUOUS,
+        /** Retrying cannot help. */
+        PERMANENT
+    }
+
+    private final int maxAttempts;
+    private final long maxElapsedNanos;
+    private final long initialDelayMillis;
+    private final long maxDelayMillis;
+    private final boolean retryAmbiguousFailures;
+
+    public RetryPolicy(int maxAttempts, long maxElapsedMillis, long initialDelayMillis, long maxDelayMillis,
+                       boolean retryAmbiguousFailures) {
+        this.maxAttempts = Math.max(1, maxAttempts);
+        this.maxElapsedNanos = Duration.ofMillis(Math.max(0, maxElapsedMillis)).toNanos();
+        this.initialDelayMillis = Math.max(1, initialDelayMillis);
+        this.maxDelayMillis = Math.max(this.initialDelayMillis, maxDelayMillis);
+        this.retryAmbiguousFailures = retryAmbiguousFailures;
+    }
+
+    public static Failure classify(int httpStatus) {
+        switch (httpStatus) {
+            case 429:
+                return Failure.RATE_LIMITED;
+            case 503:
+                return Failure.NOT_PROCESSED;
+            case 502:
+            case 504:
+                return Failure.AMBIGUOUS;
+            default:
+                return Failure.PERMANENT;
+        }
+    }
+
+    public static Failure classify(Throwable error) {
+        if (error instanceof SSLException) {
+            return Failure.PERMANENT;
+        }
+        if (error instanceof ConnectException || error instanceof HttpHostConnectException
+                || error instanceof ConnectTimeoutException || error instanceof NoRouteToHostException
+                || error instanceof ConnectionRequestTimeoutException) {
+            return Failure.NOT_PROCESSED;
+        }
+        if (error instanceof UnknownHostException) {
+            return Failure.PERMANENT;
+        }
+        if (error instanceof SocketTimeoutException || error instanceof InterruptedIOException
+                || error instanceof java.io.IOException) {
+            return Failure.AMBIGUOUS;
+        }
+        return Failure.PERMANENT;
+    }
+
+    /** Whether this kind of failure may be retried for a call of that kind. */
+    public boolean isRetryable(Failure failure, boolean read) {
+        switch (failure) {
+            case RATE_LIMITED:
+            case NOT_PROCESSED:
+                return true;
+            case AMBIGUOUS:
+                return read || retryAmbiguousFailures;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * The wait before the next attempt, or -1 to give up.
+     *
+     * @param attemptsMade attempts made so far (1 after the first)
+     * @param startNanos   {@link System#nanoTime()} of the first attempt
+     * @param retryAfter   the server's Retry-After, or null
+     */
+    public long nextDelayMillis(Failure failure, boolean read, int attemptsMade, long startNanos, Duration retryAfter) {
+        if (!isRetryable(failure, read) || attemptsMade >= maxAttempts) {
+            return -1;
+        }
+        long exponential = initialDelayMillis << Math.min(attemptsMade - 1, 30);
+        long cap = Math.min(maxDelayMillis, exponential <= 0 ? maxDelayMillis : exponential);
+        long delay = ThreadLocalRandom.current().nextLong(cap + 1);
+        if (retryAfter != null) {
+            delay = Math.max(delay, retryAfter.toMillis());
+        }
+        long elapsedAfterWait = System.nanoTime() - startNanos + Duration.ofMillis(delay).toNanos();
+        if (elapsedAfterWait > maxElapsedNanos) {
+            return -1;
+        }
+        return delay;
+    }
+
+    /** Parses Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    public static Duration parseRetryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.trim();
+        try {
+            long seconds = Long.parseLong(trimmed);
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            Instant when = DateUtils.parseStandardDate(trimmed);
+            if (when == null) {
+                return null;
+            }
+            Duration wait = Duration.between(Instant.now(), when);
+            return wait.isNegative() ? Duration.ZERO : wait;
+        }
+    }
+
+    public int getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public boolean isRetryAmbiguousFailures() {
+        return retryAmbiguousFailures;
+    }
+
+    @Override
+    public String toString() {
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", maxElapsed=" + Duration.ofNanos(maxElapsedNanos).toMillis()
+               + "ms, initialDelay=" + initialDelayMillis + "ms, maxDelay=" + maxDelayMillis + "ms, retryAmbiguousFailures="
+               + retryAmbiguousFailures + "]";
+    }
+}
