@@ -23,7 +23,7 @@ import io.camelconnectly.component.connectly.model.TemplateParameter;
  * The template definitions of one endpoint's business, fetched with getTemplates through the endpoint's client and
  * cached for {@code templateCacheTtl}; checks a templated message against them before it is sent. Concurrent checks
  * share one in-flight fetch; a template missing from a cached list triggers one refresh (so a template approved since is
- * found), at most once a second.
+ * found), at most once a second; so does a template cached as PENDING (so its approval is seen).
  */
 public final class TemplateCatalog {
 
@@ -93,7 +93,10 @@ public final class TemplateCatalog {
         long now = System.nanoTime();
         if (current != null && now - current.fetchedAt < ttlNanos) {
             Definition definition = current.find(request.getTemplateName(), request.getLanguage());
-            if (definition != null) {
+            boolean fresh = now - current.fetchedAt < MIN_REFRESH_NANOS;
+            // a PENDING template may have been approved since: look again (at most once a second) rather than refuse
+            // an approved template for the rest of the TTL; APPROVED and REJECTED are final
+            if (definition != null && (fresh || !definition.isPending())) {
                 try {
                     verify(definition, request);
                     return OK;
@@ -101,7 +104,7 @@ public final class TemplateCatalog {
                     return CompletableFuture.failedFuture(e);
                 }
             }
-            if (now - current.fetchedAt < MIN_REFRESH_NANOS) {
+            if (definition == null && fresh) {
                 return CompletableFuture.failedFuture(notFound(current, request));
             }
         }
@@ -203,6 +206,10 @@ public final class TemplateCatalog {
         Definition(MessageTemplate template) {
             this.template = template;
             this.variables = Collections.unmodifiableSet(variablesOf(template));
+        }
+
+        boolean isPending() {
+            return MessageTemplate.STATUS_PENDING.equals(template.getStatus());
         }
     }
 
