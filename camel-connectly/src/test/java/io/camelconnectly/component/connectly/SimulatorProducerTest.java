@@ -21,6 +21,11 @@ import io.camelconnectly.component.connectly.model.MessageTemplate;
 import io.camelconnectly.component.connectly.model.QualitySignalsResponse;
 import io.camelconnectly.component.connectly.model.SendMessageResponse;
 import io.camelconnectly.component.connectly.model.TemplateBody;
+import io.camelconnectly.component.connectly.model.TemplateButton;
+import io.camelconnectly.component.connectly.model.TemplateButtons;
+import io.camelconnectly.component.connectly.model.TemplateHeader;
+import io.camelconnectly.component.connectly.model.TemplateMedia;
+import io.camelconnectly.component.connectly.model.TemplateUrlButton;
 import io.camelconnectly.component.connectly.model.TemplateComponent;
 import io.camelconnectly.component.connectly.model.TemplateLanguage;
 import io.camelconnectly.component.connectly.model.TemplateText;
@@ -278,6 +283,47 @@ class SimulatorProducerTest extends CamelTestSupport {
             assertThat(e.getMessage()).contains("MESSAGE_TEMPLATE_STATUS_REJECTED").contains("INVALID_FORMAT");
         });
         assertThat(requestsTo("send/whatsapp_templated_messages")).isEmpty();
+    }
+
+    private static CreateTemplateRequest trackingTemplate(String name, String buttonUrl) {
+        return new CreateTemplateRequest()
+                .withName(name)
+                .withLanguage(new TemplateLanguage().withCode("en"))
+                .withCategory(CreateTemplateRequest.CATEGORY_UTILITY)
+                .withTemplateComponents(List.of(
+                        new TemplateComponent().withHeader(new TemplateHeader()
+                                .withMedia(new TemplateMedia().withType("TYPE_IMAGE"))),
+                        new TemplateComponent().withBody(new TemplateBody()
+                                .withText(new TemplateText().withText("Hi {{1}}, follow your parcel below."))),
+                        new TemplateComponent().withButtons(new TemplateButtons().withButtons(List.of(
+                                new TemplateButton().withUrl(new TemplateUrlButton().withText("Track").withUrl(buttonUrl)))))));
+    }
+
+    @Test
+    void templateWithMediaHeaderAndUrlButtonIsUnderstoodAlikeByTheComponentAndTheSimulator() {
+        String customer = "+16045550112";
+        template.requestBody("connectly:createTemplate", trackingTemplate("parcel_tracking", "https://shop.example.com/track/{{1}}"));
+        template.requestBody("connectly:createTemplate", trackingTemplate("parcel_tracking_short", "https://bit.ly/{{1}}"));
+        SIM.clock().advance(APPROVAL_DELAY.plusMinutes(1));
+
+        assertThat(listedTemplate("parcel_tracking").getStatus()).isEqualTo(MessageTemplate.STATUS_APPROVED);
+        MessageTemplate shortened = listedTemplate("parcel_tracking_short");
+        assertThat(shortened.getStatus()).isEqualTo(MessageTemplate.STATUS_REJECTED);
+        assertThat(shortened.getRejectionReason()).isEqualTo("INVALID_FORMAT");
+
+        // the component derives the same variables as the simulator: header_image, body_1, button_1_url
+        String uri = "connectly:sendTemplatedMessage?templateName=parcel_tracking";
+        Exchange missingButton = send(uri, null, ConnectlyConstants.RECIPIENT, customer,
+                ConnectlyConstants.TEMPLATE_PARAMETERS, Map.of("header_image", "https://cdn.example.com/p.jpg", "body_1", "Ana"));
+        assertThat(missingButton.getException()).isInstanceOfSatisfying(ConnectlyTemplateException.class,
+                e -> assertThat(e.getParameter()).isEqualTo("button_1_url"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Exchange sent = send(uri, null, ConnectlyConstants.RECIPIENT, customer, ConnectlyConstants.TEMPLATE_PARAMETERS,
+                    Map.of("header_image", "https://cdn.example.com/p.jpg", "body_1", "Ana", "button_1_url", "A-1001"));
+            assertThat(sent.getException()).isNull();
+        });
+        assertThat(lastOutbound(customer).text()).isEqualTo("[image] https://cdn.example.com/p.jpg\nHi Ana, follow your parcel below.");
     }
 
     @Test
