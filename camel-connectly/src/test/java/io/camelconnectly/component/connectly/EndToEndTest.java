@@ -11,6 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelconnectly.component.connectly.model.InteractiveButton;
+import io.camelconnectly.component.connectly.model.InteractiveFooter;
+import io.camelconnectly.component.connectly.model.ListMessage;
+import io.camelconnectly.component.connectly.model.ListRow;
+import io.camelconnectly.component.connectly.model.ListSection;
+import io.camelconnectly.component.connectly.model.ReplyButtonMessage;
+import io.camelconnectly.component.connectly.model.SessionMessage;
 import io.camelconnectly.component.connectly.webhook.DeliveryStatusEvent;
 import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
 import io.camelconnectly.component.connectly.webhook.InboundMessageType;
@@ -56,6 +63,7 @@ class EndToEndTest extends WebhookHttpTestSupport {
                 .webhookSecret("whsec_e2e_4d8a1c")
                 .statusDelay(Duration.ofMillis(20))
                 .webhookRetryDelay(Duration.ofMillis(100))
+                .webhookTimeout(Duration.ofSeconds(10)) // a slow build machine must not turn an answer into a timeout
                 .failingNumbers(FAILING_NUMBER)
                 .eventLoops(1);
     }
@@ -183,6 +191,48 @@ class EndToEndTest extends WebhookHttpTestSupport {
         assertThat(event.getType()).isEqualTo(InboundMessageType.BUTTON_REPLY);
         assertThat(event.getButtonResponse().payload()).isEqualTo("track");
         assertThat(event.getReplyToId()).isEqualTo(id);
+    }
+
+    @Test
+    void interactiveSessionMessagesGetListRepliesAndReactionsBackTyped() {
+        String customer = "+16045550304";
+        sim.customer(customer).sendsText("Can I change my delivery day?"); // opens the window (and gets the auto-answer)
+        SessionMessage list = new SessionMessage().withListMessage(new ListMessage()
+                .withButton(new InteractiveButton().withId("days").withText("Pick a day"))
+                .withSections(List.of(new ListSection().withTitle("This week").withRows(List.of(
+                        new ListRow().withId("thu").withText("Thursday"),
+                        new ListRow().withId("fri").withText("Friday").withDescription("after 2 pm"))))));
+        SessionMessage buttons = new SessionMessage().withReplyButtonMessage(new ReplyButtonMessage()
+                .withFooter(new InteractiveFooter().withText("Reply any time"))
+                .withButtons(List.of(new InteractiveButton().withId("yes").withText("Yes"))));
+
+        String listId = sendSession(customer, list);
+        String buttonsId = sendSession(customer, buttons);
+        sim.customer(customer).repliesWithListRow(listId, "fri", "Friday", "after 2 pm");
+        sim.customer(customer).reactsTo(buttonsId, "\uD83D\uDC4D");
+
+        MockEndpoint inbound = getMockEndpoint("mock:inbound");
+        await().atMost(Duration.ofSeconds(10)).until(() -> inbound.getReceivedCounter() == 2);
+        Message listReply = inbound.getReceivedExchanges().stream().map(Exchange::getMessage)
+                .filter(m -> "list_reply".equals(m.getHeader(ConnectlyConstants.EVENT_TYPE))).findFirst().orElseThrow();
+        assertThat(listReply.getHeader(ConnectlyConstants.MESSAGE_ID)).isEqualTo(listId);
+        assertThat(listReply.getHeader(ConnectlyConstants.CALLBACK_DATA)).isEqualTo(ORDER);
+        assertThat(listReply.getBody(InboundMessageEvent.class).getListResponse())
+                .isEqualTo(new InboundMessageEvent.ListResponse("fri", "Friday", "after 2 pm"));
+        Message reaction = inbound.getReceivedExchanges().stream().map(Exchange::getMessage)
+                .filter(m -> "reaction".equals(m.getHeader(ConnectlyConstants.EVENT_TYPE))).findFirst().orElseThrow();
+        assertThat(reaction.getHeader(ConnectlyConstants.MESSAGE_ID)).isEqualTo(buttonsId);
+        assertThat(reaction.getBody(InboundMessageEvent.class).getReaction().emoji()).isEqualTo("\uD83D\uDC4D");
+    }
+
+    private String sendSession(String customer, SessionMessage message) {
+        Exchange exchange = template.send("connectly:sendMessage?" + SEND_OPTIONS, e -> {
+            e.getMessage().setBody(message);
+            e.getMessage().setHeader(ConnectlyConstants.RECIPIENT, customer);
+            e.getMessage().setHeader(ConnectlyConstants.CALLBACK_DATA, ORDER);
+        });
+        assertThat(exchange.getException()).isNull();
+        return exchange.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID, String.class);
     }
 
     @Test

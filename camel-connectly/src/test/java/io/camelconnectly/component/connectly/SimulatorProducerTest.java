@@ -9,6 +9,7 @@ import io.camelconnectly.component.connectly.client.ConnectlyAuthenticationExcep
 import io.camelconnectly.component.connectly.client.ConnectlyCampaignNotPublishedException;
 import io.camelconnectly.component.connectly.client.ConnectlyOutsideWindowException;
 import io.camelconnectly.component.connectly.client.ConnectlyTemplateException;
+import io.camelconnectly.component.connectly.model.Attachment;
 import io.camelconnectly.component.connectly.model.CampaignSendoutResponse;
 import io.camelconnectly.component.connectly.model.CampaignSendoutResult;
 import io.camelconnectly.component.connectly.model.CreateTemplateRequest;
@@ -17,9 +18,11 @@ import io.camelconnectly.component.connectly.model.CreateWebhookRequest;
 import io.camelconnectly.component.connectly.model.DeleteWebhookResponse;
 import io.camelconnectly.component.connectly.model.GetTemplatesResponse;
 import io.camelconnectly.component.connectly.model.GetWebhooksResponse;
+import io.camelconnectly.component.connectly.model.Location;
 import io.camelconnectly.component.connectly.model.MessageTemplate;
 import io.camelconnectly.component.connectly.model.QualitySignalsResponse;
 import io.camelconnectly.component.connectly.model.SendMessageResponse;
+import io.camelconnectly.component.connectly.model.SessionMessage;
 import io.camelconnectly.component.connectly.model.TemplateBody;
 import io.camelconnectly.component.connectly.model.TemplateButton;
 import io.camelconnectly.component.connectly.model.TemplateButtons;
@@ -136,6 +139,32 @@ class SimulatorProducerTest extends CamelTestSupport {
         assertThat(sent.text()).isEqualTo("It left the warehouse this morning.");
         assertThat(requestsTo("send/messages")).last()
                 .satisfies(r -> assertThat(r.header("X-API-Key")).isEqualTo(SIM.apiKey()));
+    }
+
+    @Test
+    void mediaLocationAndSenderAreAcceptedAsTheSimulatorReadsThem() {
+        String customer = "+16045550113";
+        SIM.customer(customer).sendsText("Send me the invoice and the shop address");
+
+        Exchange media = send("connectly:sendMessage?sender=" + BUSINESS_NUMBER, new SessionMessage().withAttachments(List.of(
+                new Attachment().withType(Attachment.TYPE_DOCUMENT).withUrl("https://cdn.example.com/invoice.pdf")
+                        .withCaption("Invoice").withFilename("invoice.pdf"))), ConnectlyConstants.RECIPIENT, customer);
+        assertThat(media.getException()).isNull();
+        assertThat(lastOutbound(customer).kind()).isEqualTo(ChatMessage.Kind.MEDIA);
+        assertThat(lastOutbound(customer).text()).isEqualTo("[document] https://cdn.example.com/invoice.pdf Invoice");
+
+        Exchange location = send("connectly:sendMessage", new SessionMessage().withLocation(new Location()
+                .withLatitude(49.2827).withLongitude(-123.1207).withName("Shop").withAddress("1 Main St")),
+                ConnectlyConstants.RECIPIENT, customer);
+        assertThat(location.getException()).isNull();
+        assertThat(lastOutbound(customer).kind()).isEqualTo(ChatMessage.Kind.LOCATION);
+
+        // a sender that is not one of the business's numbers: Connectly's error, mapped with its advice
+        Exchange wrongSender = send("connectly:sendMessage?sender=+14155559999", "hi", ConnectlyConstants.RECIPIENT, customer);
+        assertThat(wrongSender.getException()).isInstanceOfSatisfying(ConnectlyApiException.class, e -> {
+            assertThat(e.getErrorCode()).isEqualTo("ERROR_CODE_INVALID_SENDER_ID");
+            assertThat(e.getMessage()).contains("Check sender is a WhatsApp number of this business");
+        });
     }
 
     @Test
