@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -11,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelconnectly.component.connectly.model.GetWebhooksResponse;
 import io.camelconnectly.component.connectly.model.InteractiveButton;
 import io.camelconnectly.component.connectly.model.InteractiveFooter;
 import io.camelconnectly.component.connectly.model.ListMessage;
@@ -18,6 +20,8 @@ import io.camelconnectly.component.connectly.model.ListRow;
 import io.camelconnectly.component.connectly.model.ListSection;
 import io.camelconnectly.component.connectly.model.ReplyButtonMessage;
 import io.camelconnectly.component.connectly.model.SessionMessage;
+import io.camelconnectly.component.connectly.model.UpdateWebhookRequest;
+import io.camelconnectly.component.connectly.model.Webhook;
 import io.camelconnectly.component.connectly.webhook.DeliveryStatusEvent;
 import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
 import io.camelconnectly.component.connectly.webhook.InboundMessageType;
@@ -120,6 +124,10 @@ class EndToEndTest extends WebhookHttpTestSupport {
                                 .to("mock:replied")
                             .otherwise()
                                 .to("mock:inbound");
+
+                // a consumer that was given the wrong secret: nothing the simulator signs may reach its route
+                from("connectly:webhook?webhookPath=/wrong-secret&webhookSecret=whsec_not_the_one").routeId("wrong-secret")
+                        .to("mock:wrongSecret");
             }
         };
     }
@@ -175,7 +183,12 @@ class EndToEndTest extends WebhookHttpTestSupport {
             assertThat(status.getHeader(ConnectlyConstants.CALLBACK_DATA)).isEqualTo(ORDER);
             assertThat(status.getHeader(ConnectlyConstants.CUSTOMER_NUMBER)).isEqualTo(customer);
             assertThat(status.getBody(DeliveryStatusEvent.class).getStatusUpdateId()).isEqualTo(id);
+            assertThat(status.getHeader(ConnectlyConstants.TIMESTAMP, Instant.class)).isNotNull();
         }
+        // the simulator's signatures verify with the shared secret
+        ConnectlyEndpoint endpoint = (ConnectlyEndpoint) context.getRoute("connectly-events").getEndpoint();
+        assertThat(endpoint.getWebhooksVerified()).isGreaterThanOrEqualTo(3);
+        assertThat(endpoint.getWebhooksRejected()).isZero();
 
         // (c) the customer presses a button on that message: the reply quotes it and echoes its callbackData
         sim.customer(customer).repliesWithButton(id, "Track my order", "track");
@@ -283,6 +296,30 @@ class EndToEndTest extends WebhookHttpTestSupport {
         ConnectlyEndpoint endpoint = (ConnectlyEndpoint) context.getRoute("connectly-events").getEndpoint();
         assertThat(endpoint.getWebhooksRouteFailures()).isEqualTo(1);
         assertThat(endpoint.getWebhooksDuplicates()).isZero();
+    }
+
+    @Test
+    void postsSignedWithAnotherSecretAreRefusedWith401AndRedelivered() {
+        // move the delivery_status registration to the consumer with the wrong secret
+        GetWebhooksResponse listed = template.requestBody("connectly:getWebhooks?" + SEND_OPTIONS, null, GetWebhooksResponse.class);
+        Webhook statuses = listed.webhooks().stream().filter(w -> "delivery_status".equals(w.getTopic())).findFirst().orElseThrow();
+        Exchange moved = template.send("connectly:updateWebhook?" + SEND_OPTIONS, e -> {
+            e.getMessage().setBody(new UpdateWebhookRequest().withAddress(baseUrl() + "/wrong-secret"));
+            e.getMessage().setHeader(ConnectlyConstants.WEBHOOK_ID, statuses.getId());
+        });
+        assertThat(moved.getException()).isNull();
+
+        String id = sendOrderShipped("+16045550305");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(sim.webhookDeliveries())
+                .filteredOn(d -> d.body().contains(id) && d.body().contains("\"sent\""))
+                .extracting(WebhookDelivery::attempt, WebhookDelivery::status, WebhookDelivery::willRetry)
+                .startsWith(org.assertj.core.groups.Tuple.tuple(1, 401, true), org.assertj.core.groups.Tuple.tuple(2, 401, true)));
+        assertThat(getMockEndpoint("mock:wrongSecret").getReceivedCounter()).isZero();
+        assertThat(statuses(id)).isEmpty();
+        ConnectlyEndpoint wrong = (ConnectlyEndpoint) context.getRoute("wrong-secret").getEndpoint();
+        assertThat(wrong.getWebhooksRejectedSignature()).isPositive();
+        assertThat(wrong.getWebhooksProcessed()).isZero();
     }
 
     @Test
