@@ -254,8 +254,14 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         requireOption(address, addressOption);
         requireOption(configuration.getApiKey(), "apiKey");
         requireOption(configuration.getBusinessId(), "businessId");
+        ConnectlyClient current = client;
+        if (current == null) {
+            // the client is made at endpoint start, which Camel does before the consumer (or webhook:) registers
+            throw new IllegalStateException("connectly:webhook registers its address through the endpoint's Connectly "
+                                            + "client, which is not started: start the endpoint first");
+        }
         Set<String> topics = ConnectlyWebhookHandler.parseTopics(configuration.getTopics());
-        WebhookRegistrar.of(configuration, getCamelContext()).register(address,
+        WebhookRegistrar.of(current, configuration).register(address,
                 topics != null ? List.copyOf(topics) : ConnectlyWebhookHandler.ALL_TOPICS);
     }
 
