@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.camel.test.AvailablePortFinder;
 
 /**
  * A loopback HTTP server for tests: records every request (method, path, headers, body) and answers with scripted
@@ -101,7 +102,10 @@ public final class RecordingHttpServer implements AutoCloseable {
 
     /** An HTTPS server when sslContext is given. */
     public RecordingHttpServer(javax.net.ssl.SSLContext sslContext) throws IOException {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        // not port 0: the OS may hand out the port AvailablePortFinder just gave a test's Vert.x server, which then
+        // fails to bind with only a WARN and the webhook posts land here
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                AvailablePortFinder.getNextAvailable());
         if (sslContext != null) {
             com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
             https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(sslContext));
