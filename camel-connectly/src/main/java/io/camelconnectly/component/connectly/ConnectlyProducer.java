@@ -71,12 +71,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
                 return false;
             }
             if (check.isCompletedExceptionally()) {
-                try {
-                    check.join();
-                } catch (Throwable error) {
-                    endpoint.getProducerMetrics().rejectedByValidation();
-                    exchange.setException(unwrap(error));
-                }
+                setFailure(exchange, check.handle((ok, error) -> error).join());
                 callback.done(true);
                 return true;
             }
@@ -123,16 +118,21 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
 
     private void fail(Exchange exchange, Throwable error, AsyncCallback callback) {
         try {
-            Throwable cause = unwrap(error);
-            if (cause instanceof ConnectlyValidationException) {
-                endpoint.getProducerMetrics().rejectedByValidation();
-            }
-            exchange.setException(cause);
+            setFailure(exchange, error);
         } catch (Throwable e) {
             exchange.setException(e);
         } finally {
             callback.done(false);
         }
+    }
+
+    /** Sets the failure on the exchange; only a validation failure counts as rejected by validation. */
+    private void setFailure(Exchange exchange, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ConnectlyValidationException) {
+            endpoint.getProducerMetrics().rejectedByValidation();
+        }
+        exchange.setException(cause);
     }
 
     private static Throwable unwrap(Throwable error) {
