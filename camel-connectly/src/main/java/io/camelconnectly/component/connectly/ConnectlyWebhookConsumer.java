@@ -68,8 +68,15 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
         LOG.info("Connectly webhook receiving POSTs on path {}", path);
 
         if (getEndpoint().getConfiguration().isWebhookAutoRegister()) {
-            getEndpoint().registerWebhookAddress(getEndpoint().getConfiguration().getWebhookExternalUrl(),
-                    "webhookExternalUrl");
+            try {
+                getEndpoint().registerWebhookAddress(getEndpoint().getConfiguration().getWebhookExternalUrl(),
+                        "webhookExternalUrl");
+            } catch (Exception e) {
+                // the route does not start: stop serving the path too
+                ServiceHelper.stopAndShutdownService(httpConsumer);
+                httpConsumer = null;
+                throw e;
+            }
         }
     }
 
