@@ -10,7 +10,10 @@ import io.camelconnectly.component.connectly.model.SendMessageResponse;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * Calls the Connectly operation of the endpoint (or of header {@code CamelConnectlyOperation}) asynchronously: the
@@ -22,6 +25,8 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
     private final ConnectlyEndpoint endpoint;
     private final ConnectlyConfiguration configuration;
     private ConnectlyRequestFactory requestFactory;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private ConnectlyProducerHealthCheck healthCheck;
 
     public ConnectlyProducer(ConnectlyEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +39,24 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
         super.doStart();
         // parses and checks the callbackData option once
         requestFactory = new ConnectlyRequestFactory(configuration);
+        // the producers health-check repository exists only when camel-health is set up (camel.health.producersEnabled)
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ConnectlyProducerHealthCheck(endpoint, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent() instanceof HealthCheckComponent component
+                    && component.isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
