@@ -41,6 +41,7 @@ final class LoadLoop {
 
     private ProducerBenchmark.Result phase(int concurrency, int seconds) throws InterruptedException {
         finished = new CountDownLatch(concurrency);
+        long servedBefore = ProducerBenchmark.SERVED.get();
         long start = System.nanoTime();
         deadline = start + TimeUnit.SECONDS.toNanos(seconds);
         for (int i = 0; i < concurrency; i++) {
@@ -50,6 +51,7 @@ final class LoadLoop {
             throw new IllegalStateException(driver.name() + ": requests still in flight 60 s after the phase ended");
         }
         long elapsed = System.nanoTime() - start;
+        long served = ProducerBenchmark.SERVED.get() - servedBefore;
         trampoline.shutdownNow();
         int n = Math.min(samples.get(), latencies.length);
         if (!recording) {
@@ -58,7 +60,8 @@ final class LoadLoop {
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double throughput = samples.get() * 1e9 / elapsed;
-        return new ProducerBenchmark.Result(throughput, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get());
+        return new ProducerBenchmark.Result(throughput, percentile(sorted, 0.50), percentile(sorted, 0.99), errors.get(),
+                samples.get(), served);
     }
 
     private void fire() {

@@ -49,6 +49,10 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.camelconnectly.component.connectly.ConnectlyConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "language": getOrCreateConfiguration(target).setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -129,6 +133,10 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.camelconnectly.component.connectly.ConnectlyConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "language": return java.lang.String.class;
@@ -210,6 +218,10 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "healthcheckconsumerenabled":
+        case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckproducerenabled":
+        case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "language": return getOrCreateConfiguration(target).getLanguage();

@@ -6,14 +6,14 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The {@code connectly:} component. Options set here ({@code camel.component.connectly.api-key=...}) are the defaults of
  * every endpoint; an endpoint URI option wins over them.
  */
 @Component(ConnectlyConstants.SCHEME)
-public class ConnectlyComponent extends DefaultComponent implements SSLContextParametersAware {
+public class ConnectlyComponent extends HealthCheckComponent implements SSLContextParametersAware {
 
     @Metadata(description = "Default options for every connectly endpoint.")
     private ConnectlyConfiguration configuration = new ConnectlyConfiguration();

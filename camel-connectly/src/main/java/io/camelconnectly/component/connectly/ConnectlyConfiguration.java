@@ -112,7 +112,7 @@ public class ConnectlyConfiguration implements Cloneable {
     private int maxConnections = 200;
     @UriParam(label = "producer,proxy", description = "HTTP proxy host.")
     private String proxyHost;
-    @UriParam(label = "producer,proxy", description = "HTTP proxy port.")
+    @UriParam(label = "producer,proxy", description = "HTTP proxy port; 8080 when proxyHost is set without it.")
     private Integer proxyPort;
     @UriParam(label = "producer,proxy", secret = true, description = "HTTP proxy user name.")
     private String proxyUsername;
@@ -142,8 +142,10 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "in-memory repository of 10000 entries; use a shared one (e.g. JDBC) when several instances run.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "false",
-              description = "On start, register webhookExternalUrl for the chosen topics through the create-webhook API, "
-                            + "unless it is registered already.")
+              description = "On start, register webhookExternalUrl for the chosen topics (needs apiKey and businessId): "
+                            + "a registration to the same address is left alone, a missing one is created, and a topic "
+                            + "registered to another address is moved to this one (WARN; Connectly allows one address per "
+                            + "topic). Calls use the endpoint's retries, timeouts, TLS and proxy settings.")
     private boolean webhookAutoRegister;
     @UriParam(label = "consumer",
               description = "The public HTTPS address Connectly should post to (used by webhookAutoRegister), e.g. "

@@ -84,19 +84,27 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // one client per endpoint, for the producer and for webhook registration (needs apiKey and businessId)
-        if (configuration.getOperation().isProducerOperation()
-                || (ObjectHelper.isNotEmpty(configuration.getApiKey()) && ObjectHelper.isNotEmpty(configuration.getBusinessId()))) {
+        // one client per endpoint, for the producer and for webhook registration; a webhook endpoint makes it only
+        // when it registers, so a component-wide apiKey starts no idle I/O threads for plain webhook consumers
+        if (configuration.getOperation().isProducerOperation() || configuration.isWebhookAutoRegister()) {
+            startClient();
+        }
+    }
+
+    /** Makes the endpoint's client once (needs apiKey and businessId); closed in doStop. */
+    private synchronized ConnectlyClient startClient() throws Exception {
+        if (client == null) {
             requireOption(configuration.getApiKey(), "apiKey");
             requireOption(configuration.getBusinessId(), "businessId");
             retryScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ConnectlyRetry", 1);
             client = ConnectlyClient.create(getCamelContext(), configuration, retryScheduler, producerMetrics);
             templateCatalog = new TemplateCatalog(client, configuration.getTemplateCacheTtl());
         }
+        return client;
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected synchronized void doStop() throws Exception {
         ConnectlyClient current = client;
         client = null;
         templateCatalog = null;
@@ -110,7 +118,10 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         super.doStop();
     }
 
-    /** The endpoint's Connectly client; null unless started with apiKey and businessId. */
+    /**
+     * The endpoint's Connectly client: made at start for a producer and for webhookAutoRegister, at registration through
+     * webhook:; else null.
+     */
     public ConnectlyClient getClient() {
         return client;
     }
@@ -254,8 +265,14 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServic
         requireOption(address, addressOption);
         requireOption(configuration.getApiKey(), "apiKey");
         requireOption(configuration.getBusinessId(), "businessId");
+        if (!isStarted() && !isStarting()) {
+            // Camel starts the endpoint before the consumer (or webhook:) registers; the client lives until its stop
+            throw new IllegalStateException("connectly:webhook registers its address through the endpoint's Connectly "
+                                            + "client: start the endpoint first");
+        }
+        ConnectlyClient current = startClient();
         Set<String> topics = ConnectlyWebhookHandler.parseTopics(configuration.getTopics());
-        WebhookRegistrar.of(configuration, getCamelContext()).register(address,
+        WebhookRegistrar.of(current, configuration).register(address,
                 topics != null ? List.copyOf(topics) : ConnectlyWebhookHandler.ALL_TOPICS);
     }
 

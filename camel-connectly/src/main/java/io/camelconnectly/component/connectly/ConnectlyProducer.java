@@ -10,7 +10,10 @@ import io.camelconnectly.component.connectly.model.SendMessageResponse;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * Calls the Connectly operation of the endpoint (or of header {@code CamelConnectlyOperation}) asynchronously: the
@@ -22,6 +25,8 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
     private final ConnectlyEndpoint endpoint;
     private final ConnectlyConfiguration configuration;
     private ConnectlyRequestFactory requestFactory;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private ConnectlyProducerHealthCheck healthCheck;
 
     public ConnectlyProducer(ConnectlyEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +39,24 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
         super.doStart();
         // parses and checks the callbackData option once
         requestFactory = new ConnectlyRequestFactory(configuration);
+        // the producers health-check repository exists only when camel-health is set up (camel.health.producersEnabled)
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new ConnectlyProducerHealthCheck(endpoint, endpoint.getId());
+            healthCheck.setEnabled(endpoint.getComponent() instanceof HealthCheckComponent component
+                    && component.isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
@@ -71,12 +94,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
                 return false;
             }
             if (check.isCompletedExceptionally()) {
-                try {
-                    check.join();
-                } catch (Throwable error) {
-                    endpoint.getProducerMetrics().rejectedByValidation();
-                    exchange.setException(unwrap(error));
-                }
+                setFailure(exchange, check.handle((ok, error) -> error).join());
                 callback.done(true);
                 return true;
             }
@@ -123,16 +141,21 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
 
     private void fail(Exchange exchange, Throwable error, AsyncCallback callback) {
         try {
-            Throwable cause = unwrap(error);
-            if (cause instanceof ConnectlyValidationException) {
-                endpoint.getProducerMetrics().rejectedByValidation();
-            }
-            exchange.setException(cause);
+            setFailure(exchange, error);
         } catch (Throwable e) {
             exchange.setException(e);
         } finally {
             callback.done(false);
         }
+    }
+
+    /** Sets the failure on the exchange; only a validation failure counts as rejected by validation. */
+    private void setFailure(Exchange exchange, Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ConnectlyValidationException) {
+            endpoint.getProducerMetrics().rejectedByValidation();
+        }
+        exchange.setException(cause);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -7,6 +7,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,9 +68,23 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
         }
         LOG.info("Connectly webhook receiving POSTs on path {}", path);
 
+        if (getHealthCheck() == null && getEndpoint().getComponent() instanceof HealthCheckComponent component) {
+            // reported through the route's consumer health check (camel.health.consumersEnabled)
+            ConnectlyConsumerHealthCheck check = new ConnectlyConsumerHealthCheck(this, getRouteId());
+            check.setEnabled(component.isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+
         if (getEndpoint().getConfiguration().isWebhookAutoRegister()) {
-            getEndpoint().registerWebhookAddress(getEndpoint().getConfiguration().getWebhookExternalUrl(),
-                    "webhookExternalUrl");
+            try {
+                getEndpoint().registerWebhookAddress(getEndpoint().getConfiguration().getWebhookExternalUrl(),
+                        "webhookExternalUrl");
+            } catch (Exception e) {
+                // the route does not start: stop serving the path too
+                ServiceHelper.stopAndShutdownService(httpConsumer);
+                httpConsumer = null;
+                throw e;
+            }
         }
     }
 
@@ -79,6 +94,12 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
         httpConsumer = null;
         ServiceHelper.stopService(handler);
         super.doStop();
+    }
+
+    /** Whether the platform-http consumer serving webhookPath is started. */
+    boolean isServing() {
+        Consumer http = httpConsumer;
+        return http != null && ServiceHelper.isStarted(http);
     }
 
     /** While the route is suspended the path stays served and answers 503, so Connectly redelivers later. */

@@ -1,11 +1,9 @@
 package io.camelconnectly.component.connectly;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camelconnectly.component.connectly.webhook.WebhookFixtures;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -66,18 +64,8 @@ abstract class ConnectlyTestSupport extends CamelTestSupport {
         return ConnectlyJson.mapper().readTree(text);
     }
 
-    /** A file of /work/shared/connectly-fixtures, found from the module directory whatever the checkout depth. */
-    static String fixture(String name) throws IOException {
-        Path dir = Paths.get("").toAbsolutePath();
-        for (Path d = dir; d != null; d = d.getParent()) {
-            for (Path candidate : new Path[] {
-                    d.resolve("shared/connectly-fixtures").resolve(name),
-                    d.resolve("src/test/resources/fixtures").resolve(name) }) {
-                if (Files.isRegularFile(candidate)) {
-                    return Files.readString(candidate);
-                }
-            }
-        }
-        throw new IOException("fixture " + name + " not found above " + dir);
+    /** A fixture of src/test/resources/fixtures as text. */
+    static String fixture(String name) {
+        return WebhookFixtures.text(name);
     }
 }

@@ -4,7 +4,6 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
-import io.camelconnectly.component.connectly.webhook.RecordingConnectlyServer;
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
 import org.apache.camel.Message;
 import org.apache.camel.RoutesBuilder;
@@ -13,6 +12,7 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelconnectly.component.connectly.RecordingHttpServer.reply;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.COMPACT_INBOUND_TEXT;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.NEGATIVE_SIGNATURE;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConnectlyWebhookMetaComponentTest extends WebhookHttpTestSupport {
 
     private final AtomicInteger flakyAttempts = new AtomicInteger();
-    private final RecordingConnectlyServer connectly = new RecordingConnectlyServer()
-            .on("GET", "/webhooks", 200, "{\"entity\":{\"webhooks\":[]}}")
-            .on("POST", "/create/webhooks", 200, "{\"entity\":{\"id\":\"wh_meta\"}}");
+    private final RecordingHttpServer connectly = new RecordingHttpServer()
+            .on("/webhooks", reply(200, "{\"entity\":{\"webhooks\":[]}}"))
+            .on("/create/webhooks", reply(200, "{\"entity\":{\"id\":\"wh_meta\"}}"));
 
     ConnectlyWebhookMetaComponentTest() throws Exception {
     }
@@ -104,11 +104,11 @@ class ConnectlyWebhookMetaComponentTest extends WebhookHttpTestSupport {
 
     @Test
     void registersTheExternalAddressAtStart() throws Exception {
-        assertThat(connectly.requests()).extracting(RecordingConnectlyServer.Request::method).containsExactly("GET", "POST");
-        RecordingConnectlyServer.Request create = connectly.requests().get(1);
-        assertThat(create.path()).isEqualTo("/v1/businesses/biz-1/create/webhooks");
-        assertThat(create.apiKey()).isEqualTo("test-key");
-        assertThat(create.body()).contains("\"topic\":\"messages\"")
+        assertThat(connectly.requests()).extracting(r -> r.method).containsExactly("GET", "POST");
+        RecordingHttpServer.Recorded create = connectly.requests().get(1);
+        assertThat(create.path).isEqualTo("/v1/businesses/biz-1/create/webhooks");
+        assertThat(create.header("X-API-Key")).isEqualTo("test-key");
+        assertThat(create.bodyText()).contains("\"topic\":\"messages\"")
                 .contains("\"address\":\"https://public.example.com/meta-registered\"");
 
         MockEndpoint registered = getMockEndpoint("mock:metaRegistered");

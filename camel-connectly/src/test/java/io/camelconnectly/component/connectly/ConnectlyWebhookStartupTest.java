@@ -1,10 +1,10 @@
 package io.camelconnectly.component.connectly;
 
-import io.camelconnectly.component.connectly.webhook.RecordingConnectlyServer;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import static io.camelconnectly.component.connectly.RecordingHttpServer.reply;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.COMPACT_INBOUND_TEXT;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.VECTOR_1_SIGNATURE;
@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What happens when a connectly:webhook route starts: configuration checks and auto-registration. */
 class ConnectlyWebhookStartupTest extends WebhookHttpTestSupport {
 
-    private final RecordingConnectlyServer connectly = new RecordingConnectlyServer();
+    private final RecordingHttpServer connectly = new RecordingHttpServer();
 
     ConnectlyWebhookStartupTest() throws Exception {
     }
@@ -68,15 +68,15 @@ class ConnectlyWebhookStartupTest extends WebhookHttpTestSupport {
     @Test
     void autoRegistersOnlyTheMissingTopicThenServes() throws Exception {
         String address = "https://public.example.com/connectly/webhook";
-        connectly.on("GET", "/webhooks", 200,
-                "{\"entity\":{\"webhooks\":[{\"id\":\"wh_1\",\"topic\":\"messages\",\"address\":\"" + address + "\"}]}}")
-                .on("POST", "/create/webhooks", 200, "{\"entity\":{\"id\":\"wh_2\"}}");
+        connectly.on("/webhooks", reply(200,
+                "{\"entity\":{\"webhooks\":[{\"id\":\"wh_1\",\"topic\":\"messages\",\"address\":\"" + address + "\"}]}}"))
+                .on("/create/webhooks", reply(200, "{\"entity\":{\"id\":\"wh_2\"}}"));
 
         addRoute("connectly:webhook?webhookAutoRegister=true&webhookExternalUrl=" + address + "&apiKey=test-key"
                  + "&businessId=biz-1&baseUrl=" + connectly.baseUrl() + "&webhookSecret=" + SECRET);
 
-        assertThat(connectly.requests()).extracting(RecordingConnectlyServer.Request::method).containsExactly("GET", "POST");
-        assertThat(connectly.requests().get(1).body()).contains("\"topic\":\"delivery_status\"")
+        assertThat(connectly.requests()).extracting(r -> r.method).containsExactly("GET", "POST");
+        assertThat(connectly.requests().get(1).bodyText()).contains("\"topic\":\"delivery_status\"")
                 .contains("\"address\":\"" + address + "\"");
         getMockEndpoint("mock:started").expectedMessageCount(1);
         assertThat(post("/connectly/webhook", utf8(COMPACT_INBOUND_TEXT), VECTOR_1_SIGNATURE).statusCode()).isEqualTo(200);
@@ -85,7 +85,7 @@ class ConnectlyWebhookStartupTest extends WebhookHttpTestSupport {
 
     @Test
     void failsToStartWhenConnectlyRefusesTheRegistration() {
-        connectly.on("GET", "/webhooks", 401, "{\"code\":\"ERROR_CODE_UNAUTHENTICATED\",\"message\":\"invalid key\"}");
+        connectly.on("/webhooks", reply(401, "{\"code\":\"ERROR_CODE_UNAUTHENTICATED\",\"message\":\"invalid key\"}"));
 
         assertThatThrownBy(() -> addRoute("connectly:webhook?webhookAutoRegister=true&webhookExternalUrl="
                                           + "https://public.example.com/hook&apiKey=secret-key-value&businessId=biz-1&baseUrl="

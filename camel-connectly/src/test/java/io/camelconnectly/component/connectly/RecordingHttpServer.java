@@ -20,15 +20,16 @@ import java.util.concurrent.Executors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.apache.camel.test.AvailablePortFinder;
 
 /**
  * A loopback HTTP server for tests: records every request (method, path, headers, body) and answers with scripted
  * responses, chosen by the path's ending. The last response scripted for a path is repeated; unscripted paths answer
- * 200 with a send-message id.
+ * 200 with a send-message id. Used for the producer's calls and for webhook registration.
  */
-final class RecordingHttpServer implements AutoCloseable {
+public final class RecordingHttpServer implements AutoCloseable {
 
-    static final String DEFAULT_MESSAGE_ID = "01HZX4Q7M2K9T3V8B6N1C5D0RA";
+    public static final String DEFAULT_MESSAGE_ID = "01HZX4Q7M2K9T3V8B6N1C5D0RA";
 
     static {
         // the JDK server writes headers and body separately: without TCP_NODELAY each answer waits for a delayed ACK
@@ -38,12 +39,12 @@ final class RecordingHttpServer implements AutoCloseable {
     }
 
     /** One recorded request. */
-    static final class Recorded {
-        final String method;
-        final String path;
-        final Map<String, String> headers;
-        final byte[] body;
-        final long receivedNanos;
+    public static final class Recorded {
+        public final String method;
+        public final String path;
+        public final Map<String, String> headers;
+        public final byte[] body;
+        public final long receivedNanos;
 
         Recorded(String method, String path, Map<String, String> headers, byte[] body) {
             this.method = method;
@@ -53,21 +54,21 @@ final class RecordingHttpServer implements AutoCloseable {
             this.receivedNanos = System.nanoTime();
         }
 
-        String header(String name) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
 
-        String bodyText() {
+        public String bodyText() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        JsonNode json() throws IOException {
+        public JsonNode json() throws IOException {
             return ConnectlyJson.mapper().readTree(body);
         }
     }
 
     /** A scripted answer. */
-    static final class Reply {
+    public static final class Reply {
         final int status;
         final String body;
         final Map<String, String> headers = new LinkedHashMap<>();
@@ -78,13 +79,13 @@ final class RecordingHttpServer implements AutoCloseable {
             this.body = body;
         }
 
-        Reply header(String name, String value) {
+        public Reply header(String name, String value) {
             headers.put(name, value);
             return this;
         }
 
         /** Answers late, to provoke a response timeout. */
-        Reply delay(long millis) {
+        public Reply delay(long millis) {
             this.delayMillis = millis;
             return this;
         }
@@ -95,13 +96,16 @@ final class RecordingHttpServer implements AutoCloseable {
     private final List<Recorded> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Deque<Reply>> replies = new ConcurrentHashMap<>();
 
-    RecordingHttpServer() throws IOException {
+    public RecordingHttpServer() throws IOException {
         this(null);
     }
 
     /** An HTTPS server when sslContext is given. */
-    RecordingHttpServer(javax.net.ssl.SSLContext sslContext) throws IOException {
-        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    public RecordingHttpServer(javax.net.ssl.SSLContext sslContext) throws IOException {
+        // not port 0: the OS may hand out the port AvailablePortFinder just gave a test's Vert.x server, which then
+        // fails to bind with only a WARN and the webhook posts land here
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                AvailablePortFinder.getNextAvailable());
         if (sslContext != null) {
             com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(loopback, 0);
             https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(sslContext));
@@ -114,13 +118,13 @@ final class RecordingHttpServer implements AutoCloseable {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return (server instanceof com.sun.net.httpserver.HttpsServer ? "https://localhost:" : "http://127.0.0.1:")
                + server.getAddress().getPort();
     }
 
     /** Scripts the answers to requests whose path ends with pathSuffix, in order; the last one repeats. */
-    RecordingHttpServer on(String pathSuffix, Reply... answers) {
+    public RecordingHttpServer on(String pathSuffix, Reply... answers) {
         Deque<Reply> queue = replies.computeIfAbsent(pathSuffix, k -> new ArrayDeque<>());
         synchronized (queue) {
             for (Reply answer : answers) {
@@ -130,15 +134,15 @@ final class RecordingHttpServer implements AutoCloseable {
         return this;
     }
 
-    static Reply reply(int status, String body) {
+    public static Reply reply(int status, String body) {
         return new Reply(status, body);
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         return new ArrayList<>(requests);
     }
 
-    List<Recorded> requestsTo(String pathSuffix) {
+    public List<Recorded> requestsTo(String pathSuffix) {
         List<Recorded> matching = new ArrayList<>();
         for (Recorded r : requests) {
             if (r.path.endsWith(pathSuffix)) {
@@ -148,11 +152,11 @@ final class RecordingHttpServer implements AutoCloseable {
         return matching;
     }
 
-    Recorded last() {
+    public Recorded last() {
         return requests.get(requests.size() - 1);
     }
 
-    void reset() {
+    public void reset() {
         requests.clear();
         replies.clear();
     }

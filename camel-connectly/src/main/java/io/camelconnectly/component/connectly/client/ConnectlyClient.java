@@ -233,7 +233,7 @@ public final class ConnectlyClient implements Closeable {
                 ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status,
                         ConnectlyErrors.parseErrorBody(answer), retryAfter, retryPolicy.isRetryable(failure, api.isRead()),
                         attempts);
-                metrics.failed(error.getErrorCode() != null ? error.getErrorCode() : "HTTP_" + status);
+                metrics.answeredWithError(status, error.getErrorCode(), error.getCntTraceId());
                 future.completeExceptionally(error);
             } catch (Throwable e) {
                 metrics.failed("INVALID_RESPONSE");
@@ -252,7 +252,7 @@ public final class ConnectlyClient implements Closeable {
                 if (delay >= 0 && scheduleRetry(delay, error.getClass().getSimpleName())) {
                     return;
                 }
-                metrics.failed(error.getClass().getSimpleName());
+                metrics.unreachable(error.getClass().getSimpleName());
                 future.completeExceptionally(ConnectlyErrors.connectionException(api, error, failure,
                         retryPolicy.isRetryable(failure, api.isRead()), attempts, target));
             } catch (Throwable e) {

@@ -3,6 +3,7 @@ package io.camelconnectly.component.connectly.client;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -17,13 +18,71 @@ public final class ConnectlyClientMetrics {
     private final LongAdder rejectedByValidation = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> failuresByCode = new ConcurrentHashMap<>();
 
+    // health: what the last calls say about reaching Connectly (not reset with the counters)
+    private final AtomicInteger consecutiveUnreachable = new AtomicInteger();
+    private volatile boolean authenticationRejected;
+    private volatile int lastErrorStatus;
+    private volatile String lastErrorCode;
+    private volatile String lastCntTraceId;
+
     void succeeded() {
         succeeded.increment();
+        consecutiveUnreachable.set(0);
+        authenticationRejected = false;
     }
 
     void failed(String code) {
         failed.increment();
         failuresByCode.computeIfAbsent(code, k -> new LongAdder()).increment();
+    }
+
+    /** A call Connectly answered with a non-2xx status, after retries. */
+    void answeredWithError(int status, String code, String cntTraceId) {
+        failed(code != null ? code : "HTTP_" + status);
+        lastErrorStatus = status;
+        lastErrorCode = code != null ? code : "HTTP_" + status;
+        lastCntTraceId = cntTraceId;
+        authenticationRejected = status == 401 || status == 403;
+        if (status >= 500 || status == 429) {
+            consecutiveUnreachable.incrementAndGet();
+        } else {
+            // Connectly answered: it is reachable, the request was at fault
+            consecutiveUnreachable.set(0);
+        }
+    }
+
+    /** A call that got no answer from Connectly (connection refused, timeout, TLS failure), after retries. */
+    void unreachable(String failure) {
+        failed(failure);
+        lastErrorStatus = 0;
+        lastErrorCode = failure;
+        lastCntTraceId = null;
+        consecutiveUnreachable.incrementAndGet();
+    }
+
+    /** Calls in a row that got no answer, a 5xx or a 429 (after retries); 0 after any other answer. */
+    public int getConsecutiveUnreachable() {
+        return consecutiveUnreachable.get();
+    }
+
+    /** Whether the last answered call was refused 401/403 (API key rejected), until a call succeeds. */
+    public boolean isAuthenticationRejected() {
+        return authenticationRejected;
+    }
+
+    /** The HTTP status of the last failed call, 0 when it got no answer or none failed. */
+    public int getLastErrorStatus() {
+        return lastErrorStatus;
+    }
+
+    /** Connectly's error code (or HTTP_nnn, or the connection failure) of the last failed call, or null. */
+    public String getLastErrorCode() {
+        return lastErrorCode;
+    }
+
+    /** Connectly's trace id of the last failed call, or null. */
+    public String getLastCntTraceId() {
+        return lastCntTraceId;
     }
 
     void retried() {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * that was deleted (set by the component, not sent by Connectly).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class DeleteWebhookResponse {
+public class DeleteWebhookResponse extends OpenJsonObject {
 
     /** Set by the component: the id that was deleted. */
     private String webhookId;
@@ -27,21 +27,5 @@ public class DeleteWebhookResponse {
     public DeleteWebhookResponse withWebhookId(String webhookId) {
         this.webhookId = webhookId;
         return this;
-    }
-
-    private java.util.Map<String, Object> additionalProperties;
-
-    /** Fields this class does not model (kept so they are sent as given / read as received). */
-    @com.fasterxml.jackson.annotation.JsonAnyGetter
-    public java.util.Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        if (additionalProperties == null) {
-            additionalProperties = new java.util.LinkedHashMap<>();
-        }
-        additionalProperties.put(name, value);
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * (e.g. {@code singleProductMessage}) are kept in {@link #getAdditionalProperties()} and sent as given.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class SessionMessage {
+public class SessionMessage extends OpenJsonObject {
 
     /** Optional client message id. */
     private String id;
@@ -109,22 +109,6 @@ public class SessionMessage {
     public SessionMessage withReplyButtonMessage(ReplyButtonMessage replyButtonMessage) {
         this.replyButtonMessage = replyButtonMessage;
         return this;
-    }
-
-    private java.util.Map<String, Object> additionalProperties;
-
-    /** Fields this class does not model (kept so they are sent as given / read as received). */
-    @com.fasterxml.jackson.annotation.JsonAnyGetter
-    public java.util.Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        if (additionalProperties == null) {
-            additionalProperties = new java.util.LinkedHashMap<>();
-        }
-        additionalProperties.put(name, value);
     }
 
     public static SessionMessage text(String text) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * required). Other button kinds are kept in {@link #getAdditionalProperties()}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class TemplateButton {
+public class TemplateButton extends OpenJsonObject {
 
     private TemplateUrlButton url;
     private TemplateText quickReply;
@@ -41,21 +41,5 @@ public class TemplateButton {
     public TemplateButton withQuickReply(TemplateText quickReply) {
         this.quickReply = quickReply;
         return this;
-    }
-
-    private java.util.Map<String, Object> additionalProperties;
-
-    /** Fields this class does not model (kept so they are sent as given / read as received). */
-    @com.fasterxml.jackson.annotation.JsonAnyGetter
-    public java.util.Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        if (additionalProperties == null) {
-            additionalProperties = new java.util.LinkedHashMap<>();
-        }
-        additionalProperties.put(name, value);
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * object is accepted too.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public class WebhookResponse {
+public class WebhookResponse extends OpenJsonObject {
 
     private Webhook entity;
 
@@ -28,27 +28,11 @@ public class WebhookResponse {
         return this;
     }
 
-    private java.util.Map<String, Object> additionalProperties;
-
-    /** Fields this class does not model (kept so they are sent as given / read as received). */
-    @com.fasterxml.jackson.annotation.JsonAnyGetter
-    public java.util.Map<String, Object> getAdditionalProperties() {
-        return additionalProperties;
-    }
-
-    @com.fasterxml.jackson.annotation.JsonAnySetter
-    public void setAdditionalProperty(String name, Object value) {
-        if (additionalProperties == null) {
-            additionalProperties = new java.util.LinkedHashMap<>();
-        }
-        additionalProperties.put(name, value);
-    }
-
     /** The registration: {@code entity}, or the answer itself when Connectly sent the bare object. */
     public Webhook webhook() {
-        if (entity != null || additionalProperties == null) {
+        if (entity != null || getAdditionalProperties() == null) {
             return entity;
         }
-        return io.camelconnectly.component.connectly.ConnectlyJson.mapper().convertValue(additionalProperties, Webhook.class);
+        return io.camelconnectly.component.connectly.ConnectlyJson.mapper().convertValue(getAdditionalProperties(), Webhook.class);
     }
 }

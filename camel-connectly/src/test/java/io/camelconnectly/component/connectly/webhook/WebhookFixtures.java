@@ -1,15 +1,14 @@
 package io.camelconnectly.component.connectly.webhook;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 
 /**
- * The shared Connectly fixtures ({@code ../shared/connectly-fixtures} beside the repository), read as exact bytes:
- * signatures depend on every byte. Override the location with -Dconnectly.fixtures=/path.
+ * The Connectly fixtures, read as exact bytes from the module's {@code src/test/resources/fixtures} (on the test
+ * classpath as {@code /fixtures}): signatures depend on every byte. The copies are byte-exact copies of the shared
+ * {@code connectly-fixtures}, which FixturesInSyncTest checks whenever that directory is beside the repository.
  */
 public final class WebhookFixtures {
 
@@ -26,17 +25,27 @@ public final class WebhookFixtures {
     public static final String VECTOR_3_SIGNATURE = "D+j9cag43wC+GEQ9+xEoxud0oIIqovxe8RPpe5xxiho=";
     public static final String NEGATIVE_SIGNATURE = "LvCjXjMnkEbnNCgj9o+VDbuiZ9BFN1iQt26FuERyB8M=";
 
-    private static final Path DIR = locate();
+    /** Where the fixtures are on the test classpath, and in the module: src/test/resources + this. */
+    public static final String DIRECTORY = "fixtures";
 
     private WebhookFixtures() {
     }
 
     public static byte[] bytes(String name) {
-        try {
-            return Files.readAllBytes(DIR.resolve(name));
+        String resource = "/" + DIRECTORY + "/" + name;
+        try (InputStream in = WebhookFixtures.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("No fixture " + name + " in src/test/resources/" + DIRECTORY);
+            }
+            return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read fixture " + DIR.resolve(name), e);
+            throw new UncheckedIOException("Cannot read fixture " + resource, e);
         }
+    }
+
+    /** A fixture as UTF-8 text. */
+    public static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
     public static byte[] utf8(String text) {
@@ -45,20 +54,5 @@ public final class WebhookFixtures {
 
     public static String sign(byte[] body) {
         return WebhookSignatureVerifier.sign(body, SECRET);
-    }
-
-    private static Path locate() {
-        String configured = System.getProperty("connectly.fixtures");
-        if (configured != null) {
-            return Paths.get(configured);
-        }
-        for (String candidate : new String[] { "../../shared/connectly-fixtures", "../shared/connectly-fixtures" }) {
-            Path path = Paths.get(candidate).toAbsolutePath().normalize();
-            if (Files.isDirectory(path)) {
-                return path;
-            }
-        }
-        throw new IllegalStateException("Connectly fixtures not found beside the repository (../shared/connectly-fixtures); "
-                                        + "set -Dconnectly.fixtures=/path/to/connectly-fixtures");
     }
 }
