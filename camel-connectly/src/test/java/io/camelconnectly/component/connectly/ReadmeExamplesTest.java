@@ -1,0 +1,121 @@
+package io.camelconnectly.component.connectly;
+
+import java.util.List;
+import java.util.Map;
+
+import io.camelconnectly.component.connectly.client.ConnectlyOutsideWindowException;
+import io.camelconnectly.simulator.ChatMessage;
+import io.camelconnectly.simulator.ConnectlySimulator;
+import io.camelconnectly.simulator.ConnectlySimulatorExtension;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Java DSL routes of README.md ("Add it to your application"), verbatim, against the simulator: what a newcomer
+ * copies must work. The component is configured the way the README says, on the component.
+ */
+class ReadmeExamplesTest extends CamelTestSupport {
+
+    @RegisterExtension
+    static final ConnectlySimulatorExtension SIM = new ConnectlySimulatorExtension(ConnectlySimulator.builder());
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // what camel.component.connectly.api-key / business-id / base-url do in a Camel Main application
+        ConnectlyComponent connectly = new ConnectlyComponent();
+        connectly.getConfiguration().setApiKey(SIM.apiKey());
+        connectly.getConfiguration().setBusinessId(SIM.businessId());
+        connectly.getConfiguration().setBaseUrl(SIM.baseUrl());
+        context.addComponent("connectly", connectly);
+        return context;
+    }
+
+    @Override
+    protected RoutesBuilder createRouteBuilder() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                // ---- README: Java DSL (verbatim from here)
+                from("direct:order-shipped")                      // body: a Map with phone, name and orderId
+                    .process(exchange -> {
+                        Map<?, ?> order = exchange.getMessage().getBody(Map.class);
+                        exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, order.get("phone"));
+                        exchange.getMessage().setHeader(ConnectlyConstants.TEMPLATE_PARAMETERS,
+                                Map.of("body_1", order.get("name"), "body_2", order.get("orderId")));
+                        exchange.getMessage().setHeader(ConnectlyConstants.CALLBACK_DATA, Map.of("orderId", order.get("orderId")));
+                    })
+                    // a template may start a conversation; its parameters are checked against the template before sending
+                    .to("connectly:sendTemplatedMessage?templateName=order_shipped&language=en")
+                    .log("Sent message ${header.CamelConnectlyMessageId}");
+
+                from("direct:reply")                              // body: the text; header CamelConnectlyRecipient: the customer
+                    // a session message inside the 24-hour window, a template when the window is closed
+                    .doTry()
+                        .to("connectly:sendMessage")
+                    .doCatch(ConnectlyOutsideWindowException.class)
+                        .setBody(constant(""))
+                        .to("connectly:sendTemplatedMessage?templateName=welcome&language=en")
+                    .end();
+                // ---- README: end
+            }
+        };
+    }
+
+    @Test
+    void orderShippedSendsTheTemplateWithItsParametersAndCallbackData() {
+        Exchange result = template.send("direct:order-shipped", exchange -> exchange.getMessage()
+                .setBody(Map.of("phone", "+16045550150", "name", "Ana", "orderId", "A-1001")));
+
+        assertThat(result.getException()).isNull();
+        String id = result.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID, String.class);
+        assertThat(id).isNotBlank();
+        List<ChatMessage> conversation = SIM.get().conversation("+16045550150");
+        assertThat(conversation).hasSize(1);
+        assertThat(conversation.get(0).id()).isEqualTo(id);
+        assertThat(conversation.get(0).kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
+        assertThat(conversation.get(0).text()).contains("Ana").contains("A-1001");
+        assertThat(conversation.get(0).callbackData().path("orderId").asText()).isEqualTo("A-1001");
+    }
+
+    @Test
+    void replyIsASessionMessageInsideTheWindow() {
+        SIM.get().customer("+16045550151").sendsText("Where is my parcel?");
+
+        Exchange result = template.send("direct:reply", exchange -> {
+            exchange.getMessage().setBody("It left our warehouse today.");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, "+16045550151");
+        });
+
+        assertThat(result.getException()).isNull();
+        ChatMessage last = lastOutbound("+16045550151");
+        assertThat(last.kind()).isEqualTo(ChatMessage.Kind.TEXT);
+        assertThat(last.text()).isEqualTo("It left our warehouse today.");
+    }
+
+    @Test
+    void replyFallsBackToTheWelcomeTemplateWhenTheWindowIsClosed() {
+        Exchange result = template.send("direct:reply", exchange -> {
+            exchange.getMessage().setBody("Hello again");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, "+16045550152");
+        });
+
+        assertThat(result.getException()).isNull();
+        ChatMessage last = lastOutbound("+16045550152");
+        assertThat(last.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
+        assertThat(result.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID, String.class)).isEqualTo(last.id());
+    }
+
+    private static ChatMessage lastOutbound(String customer) {
+        List<ChatMessage> outbound = SIM.get().conversation(customer).stream().filter(ChatMessage::outbound).toList();
+        assertThat(outbound).as("messages sent to " + customer).isNotEmpty();
+        return outbound.get(outbound.size() - 1);
+    }
+}
