@@ -1,5 +1,8 @@
 package io.camelconnectly.component.connectly;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +14,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +23,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java DSL routes of README.md ("Add it to your application"), verbatim, against the simulator: what a newcomer
+ * The Java DSL routes of README.md ("Add it to your application"), verbatim, and its YAML route, read from the README
+ * itself, against the simulator: what a newcomer
  * copies must work. The component is configured the way the README says, on the component.
  */
 class ReadmeExamplesTest extends CamelTestSupport {
@@ -111,6 +117,28 @@ class ReadmeExamplesTest extends CamelTestSupport {
         ChatMessage last = lastOutbound("+16045550152");
         assertThat(last.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(result.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID, String.class)).isEqualTo(last.id());
+    }
+
+    @Test
+    void yamlRouteOfTheReadmeFallsBackToTheTemplateThenSendsSessionMessages() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("## Add it to your application"));
+        int start = section.indexOf("```yaml\n") + "```yaml\n".length();
+        String yaml = section.substring(start, section.indexOf("```", start));
+        PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("readme.yaml", yaml));
+
+        // the customer never wrote: outside the window, so the template goes out
+        Exchange first = template.send("direct:yaml-send", exchange -> exchange.getMessage().setBody("Your parcel is on its way"));
+        assertThat(first.getException()).isNull();
+        assertThat(lastOutbound("+16045550123").kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
+        assertThat(lastOutbound("+16045550123").text()).contains("Ana").contains("A-1001");
+
+        // once the customer has written, the same route sends a session message
+        SIM.get().customer("+16045550123").sendsText("Thanks!");
+        Exchange second = template.send("direct:yaml-send", exchange -> exchange.getMessage().setBody("You're welcome"));
+        assertThat(second.getException()).isNull();
+        assertThat(lastOutbound("+16045550123").kind()).isEqualTo(ChatMessage.Kind.TEXT);
+        assertThat(lastOutbound("+16045550123").text()).isEqualTo("You're welcome");
     }
 
     private static ChatMessage lastOutbound(String customer) {
