@@ -36,11 +36,7 @@ class ReadmeExamplesTest extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         // what camel.component.connectly.api-key / business-id / base-url do in a Camel Main application
-        ConnectlyComponent connectly = new ConnectlyComponent();
-        connectly.getConfiguration().setApiKey(SIM.apiKey());
-        connectly.getConfiguration().setBusinessId(SIM.businessId());
-        connectly.getConfiguration().setBaseUrl(SIM.baseUrl());
-        context.addComponent("connectly", connectly);
+        context.addComponent("connectly", SimulatorComponents.connectlyFor(SIM));
         return context;
     }
 

@@ -31,13 +31,7 @@ class SimulatorRateLimitTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        ConnectlyComponent component = new ConnectlyComponent();
-        component.getConfiguration().setApiKey(SIM.apiKey());
-        component.getConfiguration().setBusinessId(SIM.businessId());
-        component.getConfiguration().setBaseUrl(SIM.baseUrl());
-        component.getConfiguration().setRetryInitialDelay(5);
-        component.getConfiguration().setRetryMaxDelay(50);
-        context.addComponent("connectly", component);
+        context.addComponent("connectly", SimulatorComponents.connectlyFor(SIM));
         return context;
     }
 
