@@ -79,44 +79,44 @@ public class ConnectlyConfiguration implements Cloneable {
               description = "How long fetched template definitions are cached for parameter validation.")
     private long templateCacheTtl = 60000;
 
-    // ---- producer: retries
+    // ---- calls to Connectly (producers, and webhook auto-registration): retries
 
-    @UriParam(label = "producer,advanced", defaultValue = "4",
+    @UriParam(label = "advanced", defaultValue = "4",
               description = "Attempts in all for one request (1 = no retry). Retried: 429, 503, connection refused; 502, 504 "
                             + "and timeouts only for reads or with retryAmbiguousFailures.")
     private int retryMaxAttempts = 4;
-    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Upper bound on the time spent retrying one request, waits included.")
     private long retryMaxElapsed = 30000;
-    @UriParam(label = "producer,advanced", defaultValue = "500", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
               description = "First backoff delay; doubled on each retry, with full jitter, capped by retryMaxDelay.")
     private long retryInitialDelay = 500;
-    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "Largest backoff delay between two attempts (a longer Retry-After is honoured within retryMaxElapsed).")
     private long retryMaxDelay = 10000;
-    @UriParam(label = "producer,advanced", defaultValue = "false",
+    @UriParam(label = "advanced", defaultValue = "false",
               description = "Also retry sends and creates after 502, 504 or a response timeout, where Connectly may have "
                             + "processed the request already: a retry can then deliver a message twice.")
     private boolean retryAmbiguousFailures;
 
-    // ---- producer: HTTP
+    // ---- calls to Connectly: HTTP
 
-    @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
               description = "Time allowed to establish a connection to Connectly.")
     private long connectTimeout = 10000;
-    @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration",
+    @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Time allowed for Connectly's response once the request is sent.")
     private long responseTimeout = 30000;
-    @UriParam(label = "producer,advanced", defaultValue = "200",
+    @UriParam(label = "advanced", defaultValue = "200",
               description = "Most pooled keep-alive connections the endpoint keeps open to Connectly.")
     private int maxConnections = 200;
-    @UriParam(label = "producer,proxy", description = "HTTP proxy host.")
+    @UriParam(label = "proxy", description = "HTTP proxy host.")
     private String proxyHost;
-    @UriParam(label = "producer,proxy", description = "HTTP proxy port; 8080 when proxyHost is set without it.")
+    @UriParam(label = "proxy", description = "HTTP proxy port; 8080 when proxyHost is set without it.")
     private Integer proxyPort;
-    @UriParam(label = "producer,proxy", secret = true, description = "HTTP proxy user name.")
+    @UriParam(label = "proxy", secret = true, description = "HTTP proxy user name.")
     private String proxyUsername;
-    @UriParam(label = "producer,proxy", secret = true, description = "HTTP proxy password.")
+    @UriParam(label = "proxy", secret = true, description = "HTTP proxy password.")
     private String proxyPassword;
     @UriParam(label = "security", description = "TLS settings (trust store, key store, protocols) for calls to Connectly.")
     private SSLContextParameters sslContextParameters;
