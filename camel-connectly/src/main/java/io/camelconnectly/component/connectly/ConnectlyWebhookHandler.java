@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent;
 import io.camelconnectly.component.connectly.webhook.DeliveryStatusEvent;
@@ -191,12 +192,21 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
                     e.toString());
             return answer(http, callback, 500, ROUTE_FAILED, null, null);
         }
+        // exactly one answer, even if a misbehaving processor throws after calling back
+        AtomicBoolean answered = new AtomicBoolean();
+        AsyncCallback once = doneSync -> {
+            if (answered.compareAndSet(false, true)) {
+                complete(http, routed, event, key, callback, doneSync);
+            }
+        };
         try {
-            return target.processor().process(routed, doneSync -> complete(http, routed, event, key, callback, doneSync));
+            return target.processor().process(routed, once);
         } catch (Throwable e) {
             // an AsyncProcessor should not throw, but never leave Connectly's request hanging if it does
-            routed.setException(e);
-            complete(http, routed, event, key, callback, true);
+            if (!answered.get()) {
+                routed.setException(e);
+            }
+            once.done(true);
             return true;
         }
     }
