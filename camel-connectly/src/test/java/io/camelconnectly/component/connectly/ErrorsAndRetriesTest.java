@@ -3,12 +3,15 @@ package io.camelconnectly.component.connectly;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.camelconnectly.component.connectly.RecordingHttpServer.Recorded;
 import io.camelconnectly.component.connectly.client.ConnectlyApiException;
 import io.camelconnectly.component.connectly.client.ConnectlyAuthenticationException;
 import io.camelconnectly.component.connectly.client.ConnectlyCampaignNotPublishedException;
 import io.camelconnectly.component.connectly.client.ConnectlyConnectionException;
+import io.camelconnectly.component.connectly.client.ConnectlyException;
 import io.camelconnectly.component.connectly.client.ConnectlyOutsideWindowException;
 import io.camelconnectly.component.connectly.client.ConnectlyRateLimitedException;
 import io.camelconnectly.component.connectly.model.GetTemplatesResponse;
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.camelconnectly.component.connectly.RecordingHttpServer.reply;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class ErrorsAndRetriesTest extends ConnectlyTestSupport {
 
@@ -116,6 +120,23 @@ class ErrorsAndRetriesTest extends ConnectlyTestSupport {
         assertThat(endpoint.getProducerRetries()).isEqualTo(1);
         assertThat(endpoint.getProducerRateLimited()).isEqualTo(1);
         assertThat(endpoint.getProducerSucceeded()).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingTheEndpointEndsACallWaitingToRetryInsteadOfLeavingItHanging() throws Exception {
+        server.on("/send/messages", reply(429, "{}").header("Retry-After", "20"));
+        String uri = SEND + "&retryMaxElapsed=60000";
+        ConnectlyEndpoint endpoint = context.getEndpoint(uri, ConnectlyEndpoint.class);
+
+        CompletableFuture<Exchange> pending = template.asyncSend(uri, exchange -> exchange.getMessage().setBody("hello"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> endpoint.getProducerRetries() == 1);
+        endpoint.stop();
+
+        // bounded only so that a regression fails instead of hanging the build
+        Exchange exchange = pending.get(10, TimeUnit.SECONDS);
+        assertThat(exchange.getException()).isInstanceOf(ConnectlyException.class)
+                .hasMessageContaining("abandoned after 1 attempt(s): the endpoint stopped while the call waited to retry");
+        assertThat(server.requests()).hasSize(1);
     }
 
     @Test

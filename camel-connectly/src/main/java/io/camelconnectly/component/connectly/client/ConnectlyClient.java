@@ -5,7 +5,9 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,6 +64,9 @@ public final class ConnectlyClient implements Closeable {
     private final String apiKey;
     private final String businessId;
     private final String target;
+    /** Calls waiting for their next attempt: completed with an error when the client closes under them. */
+    private final Set<Call<?>> waitingToRetry = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     ConnectlyClient(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
                     ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey) {
@@ -260,6 +265,20 @@ public final class ConnectlyClient implements Closeable {
             }
         }
 
+        private void retryNow() {
+            if (waitingToRetry.remove(this)) {
+                attempt();
+            }
+        }
+
+        void abandon() {
+            metrics.failed("ENDPOINT_STOPPED");
+            future.completeExceptionally(new ConnectlyException(api.operation().name(), "Connectly " + api.operation()
+                                                                                      + " was abandoned after " + attempts
+                                                                                      + " attempt(s): the endpoint stopped while the call waited to retry",
+                    false, null));
+        }
+
         @Override
         public void cancelled() {
             metrics.failed("CANCELLED");
@@ -268,10 +287,20 @@ public final class ConnectlyClient implements Closeable {
         }
 
         private boolean scheduleRetry(long delayMillis, String reason) {
-            try {
-                scheduler.schedule(this::attempt, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
+            if (closed) {
                 return false;
+            }
+            waitingToRetry.add(this);
+            try {
+                scheduler.schedule(this::retryNow, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                waitingToRetry.remove(this);
+                return false;
+            }
+            if (closed && waitingToRetry.remove(this)) {
+                // closed between the check and the scheduling: close() may have missed this call
+                abandon();
+                return true;
             }
             metrics.retried();
             if (LOG.isDebugEnabled()) {
@@ -289,9 +318,16 @@ public final class ConnectlyClient implements Closeable {
         return metrics;
     }
 
+    /** Closes the connections; calls still waiting to retry end at once with a ConnectlyException, never hang. */
     @Override
     public void close() {
+        closed = true;
         http.close(CloseMode.GRACEFUL);
+        for (Call<?> call : waitingToRetry) {
+            if (waitingToRetry.remove(call)) {
+                call.abandon();
+            }
+        }
     }
 
     /** Deliberately leaves out the API key. */
