@@ -18,6 +18,7 @@ import io.camelconnectly.component.connectly.model.SendTemplatedMessageRequest;
 import io.camelconnectly.component.connectly.model.SessionMessage;
 import io.camelconnectly.component.connectly.model.TemplateParameter;
 import io.camelconnectly.component.connectly.model.UpdateWebhookRequest;
+import io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 
@@ -115,6 +116,11 @@ final class ConnectlyRequestFactory {
             given = ((Map<?, ?>) body).containsKey("message")
                     ? convert(body, SendMessageRequest.class)
                     : new SendMessageRequest().withMessage(convert(body, SessionMessage.class));
+        } else if (body instanceof ConnectlyWebhookEvent) {
+            // from("connectly:webhook").to("connectly:sendMessage") without a reply text: never send the event's toString
+            throw new ConnectlyValidationException("body", body.getClass().getSimpleName(),
+                    "the body is still the webhook event; set the reply text (or a SessionMessage) as the body before "
+                                                                                    + "connectly:sendMessage, e.g. .setBody(constant(\"Thanks, we got your message\"))");
         } else {
             String text = body instanceof String ? (String) body : in.getBody(String.class);
             if (text == null) {

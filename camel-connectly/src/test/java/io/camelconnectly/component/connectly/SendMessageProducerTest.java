@@ -16,6 +16,8 @@ import io.camelconnectly.component.connectly.model.ReplyButtonMessage;
 import io.camelconnectly.component.connectly.model.SendMessageRequest;
 import io.camelconnectly.component.connectly.model.SendMessageResponse;
 import io.camelconnectly.component.connectly.model.SessionMessage;
+import io.camelconnectly.component.connectly.webhook.WebhookEventParser;
+import io.camelconnectly.component.connectly.webhook.WebhookFixtures;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -118,7 +120,7 @@ class SendMessageProducerTest extends ConnectlyTestSupport {
     }
 
     @Test
-    void invalidMessagesAreRejectedBeforeAnyRequest() {
+    void invalidMessagesAreRejectedBeforeAnyRequest() throws Exception {
         assertRejected(send("connectly:sendMessage?recipient=0123", "hi"), "recipient", "0123", "E.164");
         assertRejected(send("connectly:sendMessage?recipient=+1604555", "hi"), "recipient", "1604555", "8 to 15 digits");
         assertRejected(send("connectly:sendMessage", "hi"), "recipient", null, "required");
@@ -137,6 +139,9 @@ class SendMessageProducerTest extends ConnectlyTestSupport {
                 "CamelConnectlyCallbackData", "bytes", "1024");
         assertRejected(send("direct:notify", "{\"message\": {\"text\": ", ConnectlyConstants.RECIPIENT, "+16045550123"),
                 "body", null, "not valid JSON");
+        // from("connectly:webhook").to("connectly:sendMessage") with no reply text: the event is not sent as text
+        assertRejected(send("direct:notify", new WebhookEventParser().parse(WebhookFixtures.bytes("webhook-inbound-text.json"))),
+                "body", "InboundMessageEvent", "set the reply text");
         assertThat(server.requests()).isEmpty();
     }
 
