@@ -38,8 +38,9 @@ public class ConnectlyConfiguration implements Cloneable {
     // ---- producer: per-message values, each overridable by its CamelConnectly<Name> header
 
     @UriParam(label = "producer",
-              description = "The customer's WhatsApp number in E.164 (+ then 8 to 15 digits). A space in place of the + "
-                            + "(as a URI decodes +) is accepted. Header CamelConnectlyRecipient wins.")
+              description = "The customer's WhatsApp number in E.164: a plus sign, then 8 to 15 digits, e.g. %2B16045550123 in a "
+                            + "URI. A space where the plus sign was (a URI decodes a plus sign to a space) is accepted. "
+                            + "Header CamelConnectlyRecipient wins.")
     private String recipient;
     @UriParam(label = "producer",
               description = "The business WhatsApp number to send from, in E.164; needed only when the business has several. "

@@ -17,7 +17,7 @@ public final class ConnectlyConstants {
                                            + "getQualitySignals,createWebhook,getWebhooks,updateWebhook,deleteWebhook")
     public static final String OPERATION = "CamelConnectlyOperation";
 
-    @Metadata(description = "The customer's WhatsApp number in E.164 (e.g. +16045550123); wins over the recipient option. "
+    @Metadata(description = "The customer's WhatsApp number in E.164 (a plus sign and 8 to 15 digits); wins over the recipient option. "
                             + "Set by the webhook consumer on inbound messages, so a route can reply with no mapping.",
               javaType = "String")
     public static final String RECIPIENT = "CamelConnectlyRecipient";

@@ -10,6 +10,7 @@ import io.camelconnectly.component.connectly.client.TemplateCatalog;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
 import io.camelconnectly.component.connectly.webhook.WebhookRegistrar;
+import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
              syntax = "connectly:operation", category = { Category.CHAT, Category.SAAS },
              headersClass = ConnectlyConstants.class)
 @ManagedResource(description = "Connectly endpoint")
-public class ConnectlyEndpoint extends DefaultEndpoint implements EndpointServiceLocation, WebhookCapableEndpoint {
+public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint, EndpointServiceLocation, WebhookCapableEndpoint {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectlyEndpoint.class);
 
