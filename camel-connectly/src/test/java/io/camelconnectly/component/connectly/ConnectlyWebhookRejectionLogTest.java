@@ -1,10 +1,6 @@
 package io.camelconnectly.component.connectly;
 
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
@@ -14,7 +10,6 @@ import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.WRONG_SECRET;
@@ -23,9 +18,8 @@ import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.utf8
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a refused webhook post writes to the log, read from the log output itself: the test classpath binds slf4j to
- * slf4j-simple, which writes to whatever {@code System.err} is at the time of each call, so the test swaps in a
- * capturing stream (teeing to the real one) around the posts. Each refusal is logged once, with its reason, and the
+ * What a refused webhook post writes to the log, read from the log output itself (slf4j-simple on System.err, see
+ * {@link StandardErrorCapture}). Each refusal is logged once, with its reason, and the
  * log holds neither the webhook secret, nor the signature header's value, nor any text of the body.
  */
 class ConnectlyWebhookRejectionLogTest extends WebhookHttpTestSupport {
@@ -35,8 +29,7 @@ class ConnectlyWebhookRejectionLogTest extends WebhookHttpTestSupport {
     /** Text that must never reach the log, inside every body posted. */
     private static final String BODY_MARKER = "Parcel for Ana at 12 Rua Augusta";
 
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream originalErr;
+    private StandardErrorCapture capture;
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
@@ -49,24 +42,17 @@ class ConnectlyWebhookRejectionLogTest extends WebhookHttpTestSupport {
     }
 
     @BeforeEach
-    void captureStandardError() {
-        assertThat(LoggerFactory.getILoggerFactory().getClass().getName())
-                .as("these assertions read slf4j-simple's output on System.err")
-                .isEqualTo("org.slf4j.simple.SimpleLoggerFactory");
-        originalErr = System.err;
-        System.setErr(new PrintStream(new TeeStream(originalErr, captured), true, StandardCharsets.UTF_8));
+    void captureTheLog() {
+        capture = StandardErrorCapture.start();
     }
 
     @AfterEach
     void restoreStandardError() {
-        System.setErr(originalErr);
+        capture.close();
     }
 
     private String log() {
-        System.err.flush();
-        synchronized (captured) {
-            return captured.toString(StandardCharsets.UTF_8);
-        }
+        return capture.text();
     }
 
     private List<String> rejectionLines() {
@@ -148,42 +134,5 @@ class ConnectlyWebhookRejectionLogTest extends WebhookHttpTestSupport {
     private static String inboundText(String text) {
         return "{\"timestamp\":\"1717430400\",\"sender\":{\"id\":\"+16045550123\",\"channelType\":\"whatsapp\",\"name\":\"Ana Souza\"},"
                + "\"recipient\":{\"id\":\"+14155550100\",\"channelType\":\"whatsapp\"},\"message\":{\"text\":\"" + text + "\"}}";
-    }
-
-    /** Writes to the real stderr (so the build output stays readable) and to the capture. */
-    private static final class TeeStream extends OutputStream {
-        private final OutputStream first;
-        private final ByteArrayOutputStream second;
-
-        TeeStream(OutputStream first, ByteArrayOutputStream second) {
-            this.first = first;
-            this.second = second;
-        }
-
-        @Override
-        public void write(int b) {
-            write(new byte[] { (byte) b }, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            synchronized (second) {
-                second.write(b, off, len);
-            }
-            try {
-                first.write(b, off, len);
-            } catch (java.io.IOException e) {
-                // the capture is what matters
-            }
-        }
-
-        @Override
-        public void flush() {
-            try {
-                first.flush();
-            } catch (java.io.IOException e) {
-                // the capture is what matters
-            }
-        }
     }
 }
