@@ -1,0 +1,197 @@
+package io.camelconnectly.component.connectly;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
+import io.camelconnectly.simulator.ChatMessage;
+import io.camelconnectly.simulator.ConnectlySimulator;
+import io.camelconnectly.simulator.ConnectlySimulatorExtension;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.main.Main;
+import org.apache.camel.test.AvailablePortFinder;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.COMPACT_INBOUND_TEXT;
+import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
+import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.VECTOR_1_SIGNATURE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Configuration the Camel Main way, from an application.properties file: the component-level options
+ * {@code camel.component.connectly.api-key / business-id / base-url} as the README documents them, and the README's
+ * HTTPS setup of the consumer ({@code camel.server.*} + {@code camel.ssl.*}, camel-platform-http-main) with a key store
+ * made by keytool at test time.
+ */
+class CamelMainConfigurationTest {
+
+    private static final String PASSWORD = "test-only-password";
+
+    @RegisterExtension
+    final ConnectlySimulatorExtension sim = new ConnectlySimulatorExtension(ConnectlySimulator.builder().apiKey("sim-key-main-9d2f"));
+
+    @TempDir
+    Path dir;
+
+    private Main main;
+
+    @AfterEach
+    void stopMain() {
+        if (main != null) {
+            main.stop();
+        }
+    }
+
+    private Main startMain(String applicationProperties, RouteBuilder routes) throws Exception {
+        Path file = dir.resolve("application.properties");
+        Files.writeString(file, applicationProperties, StandardCharsets.UTF_8);
+        main = new Main();
+        main.setDefaultPropertyPlaceholderLocation("file:" + file.toAbsolutePath());
+        main.configure().addRoutesBuilder(routes);
+        main.start();
+        return main;
+    }
+
+    @Test
+    void componentOptionsFromPropertiesReachConnectly() throws Exception {
+        String customer = "+16045550188";
+        sim.customer(customer).sendsText("Hi!");
+        String applicationProperties = """
+                camel.main.name = connectly-main-test
+                camel.component.connectly.api-key = %s
+                camel.component.connectly.business-id = %s
+                camel.component.connectly.base-url = %s
+                """.formatted(sim.apiKey(), sim.businessId(), sim.baseUrl());
+        RouteBuilder routes = new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:send").to("connectly:sendMessage");
+            }
+        };
+        StandardErrorCapture log = StandardErrorCapture.start();
+        try {
+            startMain(applicationProperties, routes);
+        } finally {
+            log.close();
+        }
+        // Camel Main lists the properties it applied: the key masked (secret on the component)
+        assertThat(log.text()).contains("camel.component.connectly.apiKey = xxxxxx").doesNotContain(sim.apiKey());
+
+        ConnectlyComponent component = main.getCamelContext().getComponent("connectly", ConnectlyComponent.class);
+        assertThat(component.getConfiguration().getBusinessId()).isEqualTo(sim.businessId());
+        assertThat(component.getConfiguration().getBaseUrl()).isEqualTo(sim.baseUrl());
+
+        ProducerTemplate template = main.getCamelContext().createProducerTemplate();
+        Exchange sent = template.send("direct:send", exchange -> {
+            exchange.getMessage().setBody("Configured by Camel Main");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, customer);
+        });
+
+        assertThat(sent.getException()).isNull();
+        List<ChatMessage> outbound = sim.get().conversation(customer).stream().filter(ChatMessage::outbound).toList();
+        assertThat(outbound).singleElement().satisfies(message -> {
+            assertThat(message.text()).isEqualTo("Configured by Camel Main");
+            assertThat(message.id()).isEqualTo(sent.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID));
+        });
+        // (the simulator answers 401 unless the request carries its api key: the configured api-key was used)
+    }
+
+    @Test
+    void theReadmeHttpsSetupServesTheWebhookOverTls() throws Exception {
+        Path keyStore = selfSignedKeyStore();
+        int port = AvailablePortFinder.getNextAvailable();
+        List<String> eventTypes = new CopyOnWriteArrayList<>();
+        // the README's keys, plus camel.server.host to stay on loopback
+        startMain("""
+                camel.server.enabled=true
+                camel.server.host=127.0.0.1
+                camel.server.port=%d
+                camel.server.useGlobalSslContextParameters=true
+                camel.ssl.enabled=true
+                camel.ssl.keyStore=file:%s
+                camel.ssl.keyStoreType=PKCS12
+                camel.ssl.keystorePassword=%s
+                """.formatted(port, keyStore.toAbsolutePath(), PASSWORD), new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("connectly:webhook?webhookSecret=" + SECRET)
+                                .process(exchange -> eventTypes.add(
+                                        exchange.getMessage().getHeader(ConnectlyConstants.EVENT_TYPE, String.class)));
+                    }
+                });
+
+        HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/connectly/webhook"))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "text/plain; charset=utf-8")
+                        .header(WebhookSignatureVerifier.SIGNATURE_HEADER, VECTOR_1_SIGNATURE)
+                        .POST(HttpRequest.BodyPublishers.ofString(COMPACT_INBOUND_TEXT)).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.sslSession()).isPresent();
+        assertThat(response.body()).isEqualTo("{\"status\":\"processed\"}");
+        assertThat(eventTypes).containsExactly("text");
+
+        // and plain HTTP is not served on that port
+        HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest plainPost = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connectly/webhook"))
+                .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(COMPACT_INBOUND_TEXT)).build();
+        assertThat(sendQuietly(plain, plainPost)).isNotEqualTo(200);
+        assertThat(eventTypes).hasSize(1);
+    }
+
+    private static int sendQuietly(HttpClient client, HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private Path selfSignedKeyStore() throws Exception {
+        Path keyStore = dir.resolve("localhost.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "localhost", "-keyalg", "EC",
+                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
+                "-storepass", PASSWORD, "-keypass", PASSWORD)
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return keyStore;
+    }
+
+    private static SSLContext trusting(Path keyStore) throws Exception {
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore)) {
+            trust.load(in, PASSWORD.toCharArray());
+        }
+        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trustManagers.init(trust);
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(null, trustManagers.getTrustManagers(), null);
+        return tls;
+    }
+}
