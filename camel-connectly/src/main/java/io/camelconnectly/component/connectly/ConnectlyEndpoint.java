@@ -327,6 +327,11 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return webhookCounters.getInFlightDuplicates();
     }
 
+    @ManagedAttribute(description = "Webhook events answered 503 because the idempotent repository failed (Connectly redelivers)")
+    public long getWebhooksDedupeUnavailable() {
+        return webhookCounters.getDedupeUnavailable();
+    }
+
     @ManagedAttribute(description = "Webhook events of a topic not in the topics option (answered 200, not routed)")
     public long getWebhooksFiltered() {
         return webhookCounters.getFiltered();

@@ -168,6 +168,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
         try {
             firstTime = repository.add(key);
         } catch (RuntimeException e) {
+            counters.dedupeUnavailable();
             inFlight.remove(key);
             rejectionLog.log(LOG_KIND_DEDUPE, "Connectly webhook answered 503: the idempotent repository failed: {}",
                     e.toString());

@@ -103,6 +103,7 @@ class ConnectlyWebhookIdempotentRepositoryTest extends WebhookHttpTestSupport {
         assertThat(refused.body()).doesNotContain("repository down");
         assertThat(a.getReceivedCounter()).as("route runs while the repository fails").isZero();
         assertThat(endpoint("instance-a").getWebhooksProcessed()).isZero();
+        assertThat(endpoint("instance-a").getWebhooksDedupeUnavailable()).as("the outage shows in JMX").isEqualTo(1);
 
         repository.failing.set(false);
         a.expectedMessageCount(1);

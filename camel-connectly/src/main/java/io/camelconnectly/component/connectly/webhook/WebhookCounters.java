@@ -29,6 +29,7 @@ public final class WebhookCounters {
     private final LongAdder[] rejected = new LongAdder[Rejection.values().length];
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder inFlightDuplicates = new LongAdder();
+    private final LongAdder dedupeUnavailable = new LongAdder();
     private final LongAdder filtered = new LongAdder();
     private final LongAdder routeFailures = new LongAdder();
     private final LongAdder processed = new LongAdder();
@@ -57,6 +58,10 @@ public final class WebhookCounters {
 
     public void inFlightDuplicate() {
         inFlightDuplicates.increment();
+    }
+
+    public void dedupeUnavailable() {
+        dedupeUnavailable.increment();
     }
 
     public void filtered() {
@@ -102,6 +107,11 @@ public final class WebhookCounters {
     /** Redeliveries that arrived while the same event was still being routed: answered 503 so Connectly retries. */
     public long getInFlightDuplicates() {
         return inFlightDuplicates.sum();
+    }
+
+    /** Verified events answered 503 because the idempotent repository failed: Connectly redelivers them. */
+    public long getDedupeUnavailable() {
+        return dedupeUnavailable.sum();
     }
 
     /** Events of a topic not in the topics option: answered 200, not routed. */
