@@ -1,6 +1,5 @@
 package io.camelconnectly.component.connectly;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,14 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
 import io.camelconnectly.simulator.ChatMessage;
@@ -117,7 +112,7 @@ class CamelMainConfigurationTest {
 
     @Test
     void theReadmeHttpsSetupServesTheWebhookOverTls() throws Exception {
-        Path keyStore = selfSignedKeyStore();
+        Path keyStore = TestKeyStores.selfSignedLocalhost(dir.resolve("localhost.p12"), PASSWORD);
         int port = AvailablePortFinder.getNextAvailable();
         List<String> eventTypes = new CopyOnWriteArrayList<>();
         // the README's keys, plus camel.server.host to stay on loopback
@@ -139,7 +134,7 @@ class CamelMainConfigurationTest {
                     }
                 });
 
-        HttpClient client = HttpClient.newBuilder().sslContext(trusting(keyStore)).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder().sslContext(TestKeyStores.trusting(keyStore, PASSWORD)).connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = client.send(
                 HttpRequest.newBuilder(URI.create("https://localhost:" + port + "/connectly/webhook"))
                         .timeout(Duration.ofSeconds(10))
@@ -167,31 +162,5 @@ class CamelMainConfigurationTest {
         } catch (Exception e) {
             return -1;
         }
-    }
-
-    private Path selfSignedKeyStore() throws Exception {
-        Path keyStore = dir.resolve("localhost.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "localhost", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
-        return keyStore;
-    }
-
-    private static SSLContext trusting(Path keyStore) throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            trust.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext tls = SSLContext.getInstance("TLS");
-        tls.init(null, trustManagers.getTrustManagers(), null);
-        return tls;
     }
 }

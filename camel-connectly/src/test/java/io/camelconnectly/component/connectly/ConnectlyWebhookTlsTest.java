@@ -1,19 +1,14 @@
 package io.camelconnectly.component.connectly;
 
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.TrustManagerFactory;
 
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
 import org.apache.camel.RoutesBuilder;
@@ -45,18 +40,7 @@ class ConnectlyWebhookTlsTest extends WebhookHttpTestSupport {
 
     @BeforeAll
     static void createSelfSignedKeyStore() throws Exception {
-        Path dir = Files.createDirectories(Path.of("target", "tls-test"));
-        keyStore = dir.resolve("localhost.p12");
-        Files.deleteIfExists(keyStore);
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "localhost", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(output).isZero();
+        keyStore = TestKeyStores.selfSignedLocalhost(Path.of("target", "tls-test", "localhost.p12"), PASSWORD);
     }
 
     @Override
@@ -96,14 +80,7 @@ class ConnectlyWebhookTlsTest extends WebhookHttpTestSupport {
 
     @Test
     void receivesSignedPostsOverHttps() throws Exception {
-        KeyStore trust = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(keyStore)) {
-            trust.load(in, PASSWORD.toCharArray());
-        }
-        TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trustManagers.init(trust);
-        SSLContext clientTls = SSLContext.getInstance("TLS");
-        clientTls.init(null, trustManagers.getTrustManagers(), null);
+        SSLContext clientTls = TestKeyStores.trusting(keyStore, PASSWORD);
         HttpClient httpsClient = HttpClient.newBuilder().sslContext(clientTls).connectTimeout(Duration.ofSeconds(5)).build();
         MockEndpoint tls = getMockEndpoint("mock:tls");
         tls.expectedMessageCount(1);

@@ -1,15 +1,9 @@
 package io.camelconnectly.component.connectly;
 
 import java.io.File;
-import java.io.FileInputStream;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.concurrent.TimeUnit;
 
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 
 import io.camelconnectly.component.connectly.client.ConnectlyConnectionException;
 import org.apache.camel.Exchange;
@@ -34,24 +28,8 @@ class TlsProducerTest extends ConnectlyTestSupport {
 
     @BeforeAll
     static void startHttpsServer() throws Exception {
-        keystore = Files.createTempDirectory("connectly-tls").resolve("server.p12");
-        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process process = new ProcessBuilder(keytool, "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1",
-                "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2",
-                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD)
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).isZero();
-
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new FileInputStream(keystore.toFile())) {
-            store.load(in, PASSWORD.toCharArray());
-        }
-        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keyManagers.init(store, PASSWORD.toCharArray());
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keyManagers.getKeyManagers(), null, null);
-        httpsServer = new RecordingHttpServer(serverContext);
+        keystore = TestKeyStores.selfSignedLocalhost(Files.createTempDirectory("connectly-tls").resolve("server.p12"), PASSWORD);
+        httpsServer = new RecordingHttpServer(TestKeyStores.serving(keystore, PASSWORD));
     }
 
     @AfterAll
