@@ -28,7 +28,9 @@ import java.util.Set;
  *       finds approved translations), with the status in the message;</li>
  *   <li>a duplicate campaign sendout is not an HTTP error: the entry is counted in {@code rejectedCount} and
  *       {@code data[].error} explains it (code {@code ERROR_CODE_CAMPAIGN_DUPLICATE_SENDOUT}, the clients in
- *       {@code details.rejectedClients}).</li>
+ *       {@code details.rejectedClients});</li>
+ *   <li>a webhook filter on a field other than {@code campaign_name} is refused with 400, and {@code channelTypes}
+ *       without {@code whatsapp} means nothing is posted (see {@link WebhookConfiguration}).</li>
  * </ul>
  */
 final class ConnectlyApi {
@@ -474,7 +476,7 @@ final class ConnectlyApi {
         if (!WebhookRegistry.TYPES.contains(type)) {
             throw ApiError.badRequest("type '" + type + "' is not one of " + WebhookRegistry.TYPES);
         }
-        JsonNode configuration = configuration(body.get("configuration"));
+        WebhookConfiguration configuration = WebhookConfiguration.parse(body.get("configuration"));
         WebhookRegistry.Registration registration = webhooks.register(topic, type, address, configuration);
         if (registration == null) {
             throw ApiError.conflict("ERROR_CODE_WEBHOOK_ALREADY_EXISTS", "Topic '" + topic
@@ -502,16 +504,20 @@ final class ConnectlyApi {
         if (body.hasNonNull("topic") && !body.get("topic").asText().equals(registration.topic)) {
             throw ApiError.badRequest("the topic of a webhook cannot change (it is '" + registration.topic + "')");
         }
-        if (body.hasNonNull("address")) {
-            String address = body.get("address").asText();
+        // validate everything before changing anything: a refused update leaves the registration as it was
+        String address = body.hasNonNull("address") ? body.get("address").asText() : null;
+        if (address != null) {
             String problem = WebhookRegistry.addressProblem(address);
             if (problem != null) {
                 throw ApiError.badRequest(problem);
             }
+        }
+        WebhookConfiguration configuration = body.has("configuration") ? WebhookConfiguration.parse(body.get("configuration")) : null;
+        if (address != null) {
             registration.address = address;
         }
-        if (body.has("configuration")) {
-            registration.configuration = configuration(body.get("configuration"));
+        if (configuration != null) {
+            registration.configuration = configuration;
         }
         return entity(registration);
     }
@@ -521,20 +527,6 @@ final class ConnectlyApi {
             throw ApiError.notFound("ERROR_CODE_WEBHOOK_NOT_FOUND", "No webhook with id '" + id + "'");
         }
         return "{}";
-    }
-
-    private JsonNode configuration(JsonNode configuration) {
-        if (configuration == null || configuration.isNull()) {
-            ObjectNode defaults = mapper.createObjectNode();
-            defaults.put("echo", false);
-            defaults.putArray("channelTypes").add("whatsapp");
-            defaults.putArray("filters");
-            return defaults;
-        }
-        if (!configuration.isObject()) {
-            throw ApiError.badRequest("configuration must be an object {echo, channelTypes, filters}");
-        }
-        return configuration.deepCopy();
     }
 
     private String entity(WebhookRegistry.Registration registration) {
@@ -549,7 +541,7 @@ final class ConnectlyApi {
         json.put("topic", registration.topic);
         json.put("address", registration.address);
         json.put("type", registration.type);
-        json.set("configuration", registration.configuration);
+        json.set("configuration", registration.configuration.json);
         return json;
     }
 
@@ -614,7 +606,8 @@ final class ConnectlyApi {
                 null, Instant.ofEpochMilli(now), false, timeline);
         conversations.add(message);
         if (dispatcher.hasSubscriber(WebhookRegistry.TOPIC_MESSAGES)) {
-            dispatcher.publish(WebhookRegistry.TOPIC_MESSAGES, bytes(event.build(now / 1000, thread.name)));
+            dispatcher.publish(WebhookRegistry.TOPIC_MESSAGES, WebhookConfiguration.EventFields.NONE,
+                    bytes(event.build(now / 1000, thread.name)));
         }
         return message;
     }
@@ -648,7 +641,8 @@ final class ConnectlyApi {
                     message.customer(), thread == null ? null : thread.name, message.id(), status,
                     status == DeliveryStatus.DELIVERY_FAILED ? payloads.undeliverableError() : null,
                     message.campaignName(), message.callbackData());
-            dispatcher.publish(WebhookRegistry.TOPIC_DELIVERY_STATUS, bytes(event));
+            dispatcher.publish(WebhookRegistry.TOPIC_DELIVERY_STATUS, new WebhookConfiguration.EventFields(message.campaignName()),
+                    bytes(event));
             if (status == DeliveryStatus.SENT) {
                 scheduleStatus(message, sender, DeliveryStatus.DELIVERED, timeline.delivered);
             } else if (status == DeliveryStatus.DELIVERED) {

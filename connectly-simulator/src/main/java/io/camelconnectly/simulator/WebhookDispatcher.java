@@ -57,18 +57,27 @@ final class WebhookDispatcher {
         return registry.forTopic(topic) != null;
     }
 
-    /** Posts the event to the topic's registered address, if any. */
-    void publish(String topic, byte[] body) {
+    /**
+     * Posts the event to the topic's registered address, if any, unless the registration's filters or channelTypes
+     * exclude it: then it is recorded, not posted (attempt 0, error "filtered: why").
+     */
+    void publish(String topic, WebhookConfiguration.EventFields fields, byte[] body) {
         WebhookRegistry.Registration registration = registry.forTopic(topic);
         if (registration == null || closed) {
             return;
         }
         long eventId = eventIds.incrementAndGet();
+        String rejection = registration.configuration.rejection(fields);
+        if (rejection != null) {
+            deliveries.add(new WebhookDelivery(eventId, 0, Instant.now(), registration.address, topic,
+                    new String(body, StandardCharsets.UTF_8), null, 0, WebhookDelivery.FILTERED + rejection, false));
+            return;
+        }
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
             deliveries.add(new WebhookDelivery(eventId, 0, Instant.now(), registration.address, topic,
                     new String(body, StandardCharsets.UTF_8), null, 0,
-                    "dropped: " + maxPending + " webhook events are already pending", false));
+                    WebhookDelivery.DROPPED + maxPending + " webhook events are already pending", false));
             return;
         }
         attempt(eventId, 1, registration.address, topic, body, signer.sign(body));

@@ -1,6 +1,5 @@
 package io.camelconnectly.simulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,9 +20,10 @@ final class WebhookRegistry {
         final String topic;
         final String type;
         volatile String address;
-        volatile JsonNode configuration;
+        /** Replaced as a whole on update, so an event sees one consistent configuration. */
+        volatile WebhookConfiguration configuration;
 
-        Registration(String id, String topic, String type, String address, JsonNode configuration) {
+        Registration(String id, String topic, String type, String address, WebhookConfiguration configuration) {
             this.id = id;
             this.topic = topic;
             this.type = type;
@@ -45,7 +45,7 @@ final class WebhookRegistry {
     }
 
     /** Registers; null when the topic already has an address. */
-    Registration register(String topic, String type, String address, JsonNode configuration) {
+    Registration register(String topic, String type, String address, WebhookConfiguration configuration) {
         Registration registration = new Registration("wh_" + Ids.messageId(System.currentTimeMillis()).toLowerCase(Locale.ROOT),
                 topic, type, address, configuration);
         if (byTopic.putIfAbsent(topic, registration) != null) {

@@ -6,6 +6,7 @@
  * {@link io.camelconnectly.simulator.ConnectlySimulatorExtension} (JUnit 5) and
  * {@link io.camelconnectly.simulator.Main} (the runnable jar). The wire shapes the simulator is least sure of are
  * kept in one place each: template components in {@code TemplateShape}, webhook bodies in {@code WebhookPayloads},
- * and the documented choices about unknown behaviour in {@code ConnectlyApi}.
+ * webhook filters and channelTypes in {@code WebhookConfiguration}, and the documented choices about unknown
+ * behaviour in {@code ConnectlyApi}.
  */
 package io.camelconnectly.simulator;
