@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dev console, found the way Camel finds it (META-INF/services/org/apache/camel/dev-console/connectly), after real
- * traffic: a call to a recording Connectly and signed posts to the webhook consumer.
+ * traffic: a successful and a refused call to a recording Connectly and signed posts to the webhook consumer.
  */
 class ConnectlyDevConsoleTest extends WebhookHttpTestSupport {
 
@@ -53,8 +53,10 @@ class ConnectlyDevConsoleTest extends WebhookHttpTestSupport {
 
     @Test
     void showsEveryEndpointWithItsCountersAndNoSecret() throws Exception {
-        connectly.on("/send/messages", reply(200, "{\"id\":\"m-1\"}"));
+        connectly.on("/send/messages", reply(200, "{\"id\":\"m-1\"}"),
+                reply(400, "{\"code\":\"ERROR_CODE_INVALID_ARGUMENT\",\"message\":\"bad\",\"cntTraceId\":\"t-1\"}"));
         assertThat(template.send("direct:send", e -> e.getMessage().setBody("hello")).getException()).isNull();
+        assertThat(template.send("direct:send", e -> e.getMessage().setBody("hello")).getException()).isNotNull();
         getMockEndpoint("mock:events").expectedMessageCount(1);
         assertThat(post("/console", utf8(COMPACT_INBOUND_TEXT), VECTOR_1_SIGNATURE).statusCode()).isEqualTo(200);
         assertThat(post("/console", utf8(COMPACT_INBOUND_TEXT),
@@ -73,9 +75,9 @@ class ConnectlyDevConsoleTest extends WebhookHttpTestSupport {
         assertThat(endpoints).hasSize(2);
         Map<String, Object> producer = endpoint(endpoints, "sendMessage");
         assertThat(producer).containsEntry("businessId", BUSINESS_ID).containsEntry("baseUrl", connectly.baseUrl());
-        assertThat(nested(producer, "producer")).containsEntry("succeeded", 1L).containsEntry("failed", 0L)
+        assertThat(nested(producer, "producer")).containsEntry("succeeded", 1L).containsEntry("failed", 1L)
                 .containsEntry("retries", 0L).containsEntry("rateLimited", 0L).containsEntry("rejectedByValidation", 0L)
-                .containsEntry("failuresByCode", new JsonObject());
+                .containsEntry("failuresByCode", Map.of("ERROR_CODE_INVALID_ARGUMENT", 1L));
         Map<String, Object> webhook = endpoint(endpoints, "webhook");
         assertThat(webhook).containsEntry("webhookPath", "/console").doesNotContainKey("producer");
         Map<String, Object> webhookCounters = nested(webhook, "webhook");
@@ -88,7 +90,7 @@ class ConnectlyDevConsoleTest extends WebhookHttpTestSupport {
 
         String text = (String) console.call(DevConsole.MediaType.TEXT);
         assertThat(text).contains("operation: sendMessage", "businessId: " + BUSINESS_ID,
-                "baseUrl: " + connectly.baseUrl(), "succeeded: 1", "failuresByCode: none", "operation: webhook",
+                "baseUrl: " + connectly.baseUrl(), "succeeded: 1", "failed: 1", "ERROR_CODE_INVALID_ARGUMENT: 1", "operation: webhook",
                 "webhookPath: /console", "verified: 1", "SIGNATURE: 1", "processed: 1");
 
         // the sanitised URIs: the option is there, its value masked
