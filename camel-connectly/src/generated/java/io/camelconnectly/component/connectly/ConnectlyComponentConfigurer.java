@@ -49,6 +49,12 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.camelconnectly.component.connectly.ConnectlyConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "conversationwindowrepository":
+        case "conversationWindowRepository": target.setConversationWindowRepository(property(camelContext, io.camelconnectly.component.connectly.window.ConversationWindowRepository.class, value)); return true;
+        case "fallbacklanguage":
+        case "fallbackLanguage": getOrCreateConfiguration(target).setFallbackLanguage(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": getOrCreateConfiguration(target).setFallbackTemplateName(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -133,6 +139,12 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.camelconnectly.component.connectly.ConnectlyConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "conversationwindowrepository":
+        case "conversationWindowRepository": return io.camelconnectly.component.connectly.window.ConversationWindowRepository.class;
+        case "fallbacklanguage":
+        case "fallbackLanguage": return java.lang.String.class;
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -218,6 +230,12 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "conversationwindowrepository":
+        case "conversationWindowRepository": return target.getConversationWindowRepository();
+        case "fallbacklanguage":
+        case "fallbackLanguage": return getOrCreateConfiguration(target).getFallbackLanguage();
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": return getOrCreateConfiguration(target).getFallbackTemplateName();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

@@ -43,6 +43,10 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "fallbacklanguage":
+        case "fallbackLanguage": target.getConfiguration().setFallbackLanguage(property(camelContext, java.lang.String.class, value)); return true;
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": target.getConfiguration().setFallbackTemplateName(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "language": target.getConfiguration().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
@@ -122,6 +126,10 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "fallbacklanguage":
+        case "fallbackLanguage": return java.lang.String.class;
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "language": return java.lang.String.class;
@@ -202,6 +210,10 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "fallbacklanguage":
+        case "fallbackLanguage": return target.getConfiguration().getFallbackLanguage();
+        case "fallbacktemplatename":
+        case "fallbackTemplateName": return target.getConfiguration().getFallbackTemplateName();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "language": return target.getConfiguration().getLanguage();

@@ -23,7 +23,7 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(39);
+        Set<String> props = new HashSet<>(41);
         props.add("allowDuplicates");
         props.add("apiKey");
         props.add("baseUrl");
@@ -34,6 +34,8 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
         props.add("connectTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("fallbackLanguage");
+        props.add("fallbackTemplateName");
         props.add("idempotentRepository");
         props.add("language");
         props.add("lazyStartProducer");

@@ -61,6 +61,17 @@ public class ConnectlyConfiguration implements Cloneable {
               description = "Template parameters, name to value: templateParameters.body_1=Ana&templateParameters.body_2=A-1001. "
                             + "Header CamelConnectlyTemplateParameters (a Map) wins.")
     private Map<String, Object> templateParameters;
+    @UriParam(label = "producer",
+              description = "sendMessage: an approved template to send instead when the customer's 24-hour window is closed. "
+                            + "Known closed (the webhook consumer of this component saw the customer's last message more than "
+                            + "24 hours ago): the template goes out directly; unknown: the session message is tried first and "
+                            + "the template sent once if Connectly refuses it for the window. Its parameters come from "
+                            + "templateParameters. Header CamelConnectlyFallbackTemplateName wins.")
+    private String fallbackTemplateName;
+    @UriParam(label = "producer",
+              description = "The fallback template's language code; when not set, the language option (or header "
+                            + "CamelConnectlyLanguage). Header CamelConnectlyFallbackLanguage wins.")
+    private String fallbackLanguage;
     @UriParam(label = "producer", description = "The Flow Builder campaign to send out (sendCampaign), or an analytics tag "
                                                 + "on sends. Header CamelConnectlyCampaignName wins.")
     private String campaignName;
@@ -239,6 +250,22 @@ public class ConnectlyConfiguration implements Cloneable {
 
     public void setTemplateParameters(Map<String, Object> templateParameters) {
         this.templateParameters = templateParameters;
+    }
+
+    public String getFallbackTemplateName() {
+        return fallbackTemplateName;
+    }
+
+    public void setFallbackTemplateName(String fallbackTemplateName) {
+        this.fallbackTemplateName = fallbackTemplateName;
+    }
+
+    public String getFallbackLanguage() {
+        return fallbackLanguage;
+    }
+
+    public void setFallbackLanguage(String fallbackLanguage) {
+        this.fallbackLanguage = fallbackLanguage;
     }
 
     public String getCampaignName() {

@@ -46,6 +46,17 @@ public final class ConnectlyConstants {
               javaType = "java.util.Map<String, Object>")
     public static final String TEMPLATE_PARAMETERS = "CamelConnectlyTemplateParameters";
 
+    @Metadata(label = "producer",
+              description = "sendMessage: the approved template sent instead of the session message when the customer's 24-hour "
+                            + "window is closed; wins over the fallbackTemplateName option.",
+              javaType = "String")
+    public static final String FALLBACK_TEMPLATE_NAME = "CamelConnectlyFallbackTemplateName";
+
+    @Metadata(label = "producer", description = "sendMessage: the fallback template's language code; wins over the "
+                                                + "fallbackLanguage option.",
+              javaType = "String")
+    public static final String FALLBACK_LANGUAGE = "CamelConnectlyFallbackLanguage";
+
     @Metadata(label = "producer", description = "The Flow Builder campaign name; wins over the campaignName option.",
               javaType = "String")
     public static final String CAMPAIGN_NAME = "CamelConnectlyCampaignName";
@@ -66,6 +77,18 @@ public final class ConnectlyConstants {
                             + "statuses). Consumer: the id of the outbound message a delivery status or a reply refers to.",
               javaType = "String")
     public static final String MESSAGE_ID = "CamelConnectlyMessageId";
+
+    @Metadata(label = "producer",
+              description = "How the message went out: session (a session message) or template (a template message: "
+                            + "sendTemplatedMessage, or sendMessage's fallback template). Set on the result of sendMessage and "
+                            + "sendTemplatedMessage.",
+              javaType = "String", enums = "session,template")
+    public static final String SENT_AS = "CamelConnectlySentAs";
+
+    /** {@link #SENT_AS} of a session message. */
+    public static final String SENT_AS_SESSION = "session";
+    /** {@link #SENT_AS} of a template message. */
+    public static final String SENT_AS_TEMPLATE = "template";
 
     // ---- consumer: what a webhook event carries
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import io.camelconnectly.component.connectly.client.ConnectlyClientMetrics;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
+import io.camelconnectly.component.connectly.window.ConversationWindows;
+import io.camelconnectly.component.connectly.window.WindowCounters;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.annotations.DevConsole;
 import org.apache.camel.support.console.AbstractDevConsole;
@@ -61,11 +63,25 @@ public class ConnectlyDevConsole extends AbstractDevConsole {
         jo.put("operation", configuration.getOperation().name());
         jo.put("businessId", configuration.getBusinessId());
         jo.put("baseUrl", URISupport.sanitizeUri(configuration.getBaseUrl()));
+        ConversationWindows windows = endpoint.getConversationWindows();
+        if (windows != null) {
+            jo.put("conversationWindowRepository", windows.getRepository().toString());
+        }
+        WindowCounters window = endpoint.getWindowCounters();
         if (configuration.getOperation().isProducerOperation()) {
-            jo.put("producer", producerCounters(endpoint.getProducerMetrics()));
+            JsonObject producer = producerCounters(endpoint.getProducerMetrics());
+            producer.put("sentAsSession", window.getSentAsSession());
+            producer.put("sentAsTemplate", window.getSentAsTemplate());
+            producer.put("sentAsTemplateAfterRefusal", window.getSentAsTemplateAfterRefusal());
+            producer.put("windowUnknown", window.getWindowUnknown());
+            producer.put("windowLookupFailures", window.getLookupFailures());
+            jo.put("producer", producer);
         } else {
             jo.put("webhookPath", configuration.getWebhookPath());
-            jo.put("webhook", webhookCounters(endpoint.getWebhookCounters()));
+            JsonObject webhook = webhookCounters(endpoint.getWebhookCounters());
+            webhook.put("windowRecorded", window.getRecorded());
+            webhook.put("windowRecordFailures", window.getRecordFailures());
+            jo.put("webhook", webhook);
         }
         return jo;
     }

@@ -7,9 +7,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
 import io.camelconnectly.component.connectly.client.ConnectlyClientMetrics;
 import io.camelconnectly.component.connectly.client.TemplateCatalog;
+import io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
 import io.camelconnectly.component.connectly.webhook.WebhookRegistrar;
+import io.camelconnectly.component.connectly.window.ConversationWindows;
+import io.camelconnectly.component.connectly.window.WindowCounters;
 import org.apache.camel.AsyncEndpoint;
 import org.apache.camel.AsyncProcessor;
 import org.apache.camel.Category;
@@ -82,9 +85,15 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     private volatile TemplateCatalog templateCatalog;
     private ScheduledExecutorService retryScheduler;
 
+    // ---- conversation windows: recorded by the webhook consumer, read by sendMessage with a fallback template
+
+    private final WindowCounters windowCounters = new WindowCounters();
+    private volatile ConversationWindows conversationWindows;
+
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        conversationWindows = ((ConnectlyComponent) getComponent()).conversationWindows();
         // one client per endpoint, for the producer and for webhook registration; a webhook endpoint makes it only
         // when it registers, so a component-wide apiKey starts no idle I/O threads for plain webhook consumers
         if (configuration.getOperation().isProducerOperation() || configuration.isWebhookAutoRegister()) {
@@ -117,6 +126,23 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
             retryScheduler = null;
         }
         super.doStop();
+    }
+
+    /** The component's conversation windows; null unless started. */
+    ConversationWindows getConversationWindows() {
+        return conversationWindows;
+    }
+
+    public WindowCounters getWindowCounters() {
+        return windowCounters;
+    }
+
+    /** Hands a verified, first-time webhook event on to the conversation windows: inbound messages are recorded. */
+    void recordConversationWindow(ConnectlyWebhookEvent event) {
+        ConversationWindows windows = conversationWindows;
+        if (windows != null) {
+            windows.recordInbound(event, windowCounters);
+        }
     }
 
     /**
@@ -166,9 +192,38 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return producerMetrics.getFailuresByCode().toString();
     }
 
+    @ManagedAttribute(description = "sendMessage with a fallback template: sent as the session message")
+    public long getProducerSentAsSession() {
+        return windowCounters.getSentAsSession();
+    }
+
+    @ManagedAttribute(description = "sendMessage with a fallback template: sent as the template directly (window known closed, "
+                                    + "no call refused)")
+    public long getProducerSentAsTemplate() {
+        return windowCounters.getSentAsTemplate();
+    }
+
+    @ManagedAttribute(description = "sendMessage with a fallback template: sent as the template after Connectly refused the "
+                                    + "session message for the 24-hour window")
+    public long getProducerSentAsTemplateAfterRefusal() {
+        return windowCounters.getSentAsTemplateAfterRefusal();
+    }
+
+    @ManagedAttribute(description = "sendMessage with a fallback template: sends for which nothing was known about the "
+                                    + "customer's window (the session message was tried first)")
+    public long getProducerWindowUnknown() {
+        return windowCounters.getWindowUnknown();
+    }
+
+    @ManagedAttribute(description = "Reads of the conversation window repository that failed (then taken as unknown)")
+    public long getProducerWindowLookupFailures() {
+        return windowCounters.getLookupFailures();
+    }
+
     @ManagedOperation(description = "Reset the producer counters")
     public void resetProducerCounters() {
         producerMetrics.reset();
+        windowCounters.resetProducerCounters();
     }
 
     // ---- consumer side (webhook handling, consumer counters)
@@ -345,6 +400,17 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     @ManagedAttribute(description = "Webhook events routed successfully (answered 200)")
     public long getWebhooksProcessed() {
         return webhookCounters.getProcessed();
+    }
+
+    @ManagedAttribute(description = "Inbound customer messages recorded in the conversation window repository")
+    public long getWebhooksWindowRecorded() {
+        return windowCounters.getRecorded();
+    }
+
+    @ManagedAttribute(description = "Inbound customer messages the conversation window repository failed to record (logged; "
+                                    + "the webhook is answered as usual)")
+    public long getWebhooksWindowRecordFailures() {
+        return windowCounters.getRecordFailures();
     }
 
     static void requireOption(String value, String option) {

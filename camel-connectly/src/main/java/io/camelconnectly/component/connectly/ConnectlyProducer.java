@@ -3,6 +3,7 @@ package io.camelconnectly.component.connectly;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
+import io.camelconnectly.component.connectly.client.ConnectlyApi;
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
 import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
 import io.camelconnectly.component.connectly.model.DeleteWebhookResponse;
@@ -25,6 +26,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
     private final ConnectlyEndpoint endpoint;
     private final ConnectlyConfiguration configuration;
     private ConnectlyRequestFactory requestFactory;
+    private WindowAwareSend windowAwareSend;
     private WritableHealthCheckRepository healthCheckRepository;
     private ConnectlyProducerHealthCheck healthCheck;
 
@@ -39,6 +41,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
         super.doStart();
         // parses and checks the callbackData option once
         requestFactory = new ConnectlyRequestFactory(configuration);
+        windowAwareSend = new WindowAwareSend(endpoint, this);
         // the producers health-check repository exists only when camel-health is set up (camel.health.producersEnabled)
         healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);
@@ -76,6 +79,9 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
             exchange.setException(e);
             callback.done(true);
             return true;
+        }
+        if (call.fallback != null) {
+            return windowAwareSend.process(exchange, call, client, callback);
         }
         if (call.templated != null && configuration.isValidateTemplateParameters()) {
             CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated);
@@ -123,13 +129,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
                 if (error != null) {
                     exchange.setException(unwrap(error));
                 } else {
-                    Message message = exchange.getMessage();
-                    if (result instanceof SendMessageResponse) {
-                        message.setHeader(ConnectlyConstants.MESSAGE_ID, ((SendMessageResponse) result).getId());
-                    } else if (result instanceof DeleteWebhookResponse) {
-                        ((DeleteWebhookResponse) result).setWebhookId(call.pathId);
-                    }
-                    message.setBody(result);
+                    setResult(exchange.getMessage(), call.api, call.pathId, result);
                 }
             } catch (Throwable e) {
                 exchange.setException(e);
@@ -137,6 +137,21 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
                 callback.done(false);
             }
         });
+    }
+
+    /** The answer as body, with the id of a sent message and how it went out (session or template) as headers. */
+    static void setResult(Message message, ConnectlyApi api, String pathId, Object result) {
+        if (result instanceof SendMessageResponse) {
+            message.setHeader(ConnectlyConstants.MESSAGE_ID, ((SendMessageResponse) result).getId());
+            if (api == ConnectlyApi.SEND_MESSAGE) {
+                message.setHeader(ConnectlyConstants.SENT_AS, ConnectlyConstants.SENT_AS_SESSION);
+            } else if (api == ConnectlyApi.SEND_TEMPLATED_MESSAGE) {
+                message.setHeader(ConnectlyConstants.SENT_AS, ConnectlyConstants.SENT_AS_TEMPLATE);
+            }
+        } else if (result instanceof DeleteWebhookResponse) {
+            ((DeleteWebhookResponse) result).setWebhookId(pathId);
+        }
+        message.setBody(result);
     }
 
     private void fail(Exchange exchange, Throwable error, AsyncCallback callback) {
@@ -150,7 +165,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
     }
 
     /** Sets the failure on the exchange; only a validation failure counts as rejected by validation. */
-    private void setFailure(Exchange exchange, Throwable error) {
+    void setFailure(Exchange exchange, Throwable error) {
         Throwable cause = unwrap(error);
         if (cause instanceof ConnectlyValidationException) {
             endpoint.getProducerMetrics().rejectedByValidation();
@@ -158,7 +173,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
         exchange.setException(cause);
     }
 
-    private static Throwable unwrap(Throwable error) {
+    static Throwable unwrap(Throwable error) {
         Throwable cause = error;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();

@@ -39,12 +39,20 @@ final class ConnectlyRequestFactory {
         final Object body;
         /** Set for sendTemplatedMessage: checked against the template definition before sending. */
         final SendTemplatedMessageRequest templated;
+        /** Set for a sendMessage with a fallback template: sent instead when the customer's window is closed. */
+        final SendTemplatedMessageRequest fallback;
 
         PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated) {
+            this(api, pathId, body, templated, null);
+        }
+
+        PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated,
+                     SendTemplatedMessageRequest fallback) {
             this.api = api;
             this.pathId = pathId;
             this.body = body;
             this.templated = templated;
+            this.fallback = fallback;
         }
     }
 
@@ -62,8 +70,10 @@ final class ConnectlyRequestFactory {
     PreparedCall prepare(ConnectlyOperation operation, Exchange exchange) {
         Message in = exchange.getMessage();
         switch (operation) {
-            case sendMessage:
-                return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, sendMessage(in), null);
+            case sendMessage: {
+                SendMessageRequest request = sendMessage(in);
+                return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, request, null, fallbackTemplate(in, request));
+            }
             case sendTemplatedMessage: {
                 SendTemplatedMessageRequest request = sendTemplatedMessage(in);
                 return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request);
@@ -170,6 +180,38 @@ final class ConnectlyRequestFactory {
         copy.setUserId(given.getUserId());
         copy.setPhoneNumber(given.getPhoneNumber());
         return copy;
+    }
+
+    /**
+     * The template to send instead of the session message when the customer's window is closed, or null without
+     * fallbackTemplateName (header or option). Recipient, sender, callbackData and campaignName are the session
+     * message's; parameters come from templateParameters, as for sendTemplatedMessage.
+     */
+    private SendTemplatedMessageRequest fallbackTemplate(Message in, SendMessageRequest session) {
+        String name = value(in, ConnectlyConstants.FALLBACK_TEMPLATE_NAME, configuration.getFallbackTemplateName());
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String language = value(in, ConnectlyConstants.FALLBACK_LANGUAGE, configuration.getFallbackLanguage());
+        if (language == null || language.isBlank()) {
+            language = value(in, ConnectlyConstants.LANGUAGE, configuration.getLanguage());
+        }
+        SendTemplatedMessageRequest request = new SendTemplatedMessageRequest()
+                .withTemplateName(name.trim())
+                .withLanguage(language)
+                .withNumber(templateNumber(session.getRecipient().getId()))
+                .withSender(session.getSender() != null ? session.getSender().getId() : null)
+                .withParameters(templateParameters(in))
+                .withCallbackData(session.getCallbackData())
+                .withCampaignName(session.getCampaignName());
+        ConnectlyValidator.sendTemplatedMessage(request);
+        return request;
+    }
+
+    /** The template API takes a business-scoped user id with its bsuid: prefix; the session API also takes it bare. */
+    private static String templateNumber(String recipient) {
+        return recipient.startsWith("+") || recipient.startsWith(ConnectlyValidator.BSUID_PREFIX)
+                ? recipient : ConnectlyValidator.BSUID_PREFIX + recipient;
     }
 
     // ---- sendTemplatedMessage

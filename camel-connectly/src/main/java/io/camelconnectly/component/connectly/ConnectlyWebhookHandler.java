@@ -180,6 +180,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
             LOG.debug("Connectly webhook {} was processed before: answered 200, not routed", event);
             return answer(http, callback, 200, DUPLICATE, null, null);
         }
+        endpoint.recordConversationWindow(event);
 
         Exchange routed;
         try {
