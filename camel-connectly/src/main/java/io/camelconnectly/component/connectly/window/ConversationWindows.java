@@ -107,11 +107,10 @@ public final class ConversationWindows extends ServiceSupport {
                 return;
             }
             Instant sentAt = event.getTimestamp() != null ? event.getTimestamp() : Instant.now();
-            ExecutorService current = executor;
-            if (current == null) {
-                record(customer, businessNumber, sentAt, counters);
+            if (repository.isBlocking()) {
+                blockingExecutor().execute(() -> record(customer, businessNumber, sentAt, counters));
             } else {
-                current.execute(() -> record(customer, businessNumber, sentAt, counters));
+                record(customer, businessNumber, sentAt, counters);
             }
         } catch (RuntimeException e) {
             // RejectedExecutionException when the queue is full or the component stopping
@@ -142,15 +141,23 @@ public final class ConversationWindows extends ServiceSupport {
      */
     public CompletableFuture<WindowStatus> statusOf(String customer, String sender, WindowCounters counters) {
         String key = customerKey(customer);
-        ExecutorService current = executor;
-        if (current == null) {
+        if (!repository.isBlocking()) {
             return CompletableFuture.completedFuture(status(key, sender, counters));
         }
         try {
-            return CompletableFuture.supplyAsync(() -> status(key, sender, counters), current);
+            return CompletableFuture.supplyAsync(() -> status(key, sender, counters), blockingExecutor());
         } catch (RejectedExecutionException e) {
             return CompletableFuture.completedFuture(lookupFailed(e, counters));
         }
+    }
+
+    /** The executor for a blocking repository; refuses (never runs inline) while this service is not started. */
+    private ExecutorService blockingExecutor() {
+        ExecutorService current = executor;
+        if (current == null) {
+            throw new RejectedExecutionException("the Connectly conversation windows are stopped");
+        }
+        return current;
     }
 
     private WindowStatus status(String customer, String sender, WindowCounters counters) {
