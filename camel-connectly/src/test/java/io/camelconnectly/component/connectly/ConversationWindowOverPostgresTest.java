@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelconnectly.component.connectly.SimulatorRequests.mark;
+import static io.camelconnectly.component.connectly.SimulatorRequests.path;
+import static io.camelconnectly.component.connectly.SimulatorRequests.sendsAfter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -110,20 +113,20 @@ class ConversationWindowOverPostgresTest extends WebhookHttpTestSupport {
         writesAndContextAReplies(customer);
         ConnectlyEndpoint endpointB = contextB.getEndpoint(FALLBACK, ConnectlyEndpoint.class);
 
-        long mark = lastRequest();
+        long mark = mark(SIM);
         Exchange session = sendFromB("direct:send", customer);
         assertThat(session.getException()).isNull();
         assertThat(session.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
-        assertThat(sends(mark)).extracting(RecordedRequest::path).containsExactly(path("send/messages"));
+        assertThat(sendsAfter(SIM, mark)).extracting(RecordedRequest::path).containsExactly(path(SIM, "send/messages"));
         assertThat(endpointB.getProducerSentAsSession()).isEqualTo(1);
         assertThat(endpointB.getProducerWindowUnknown()).as("B knew the window from A's consumer").isZero();
 
         SIM.clock().advance(Duration.ofHours(25));
-        mark = lastRequest();
-        Exchange template = sendFromB("direct:send", customer);
-        assertThat(template.getException()).isNull();
-        assertThat(template.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
-        assertThat(sends(mark)).extracting(RecordedRequest::path).containsExactly(path("send/whatsapp_templated_messages"));
+        mark = mark(SIM);
+        Exchange templated = sendFromB("direct:send", customer);
+        assertThat(templated.getException()).isNull();
+        assertThat(templated.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
+        assertThat(sendsAfter(SIM, mark)).extracting(RecordedRequest::path).containsExactly(path(SIM, "send/whatsapp_templated_messages"));
         assertThat(endpointB.getProducerSentAsTemplate()).isEqualTo(1);
     }
 
@@ -159,16 +162,4 @@ class ConversationWindowOverPostgresTest extends WebhookHttpTestSupport {
         });
     }
 
-    private static String path(String operation) {
-        return "/v1/businesses/" + SIM.businessId() + "/" + operation;
-    }
-
-    private static long lastRequest() {
-        List<RecordedRequest> requests = SIM.requests();
-        return requests.isEmpty() ? 0 : requests.get(requests.size() - 1).sequence();
-    }
-
-    private static List<RecordedRequest> sends(long mark) {
-        return SIM.requests().stream().filter(r -> r.sequence() > mark && r.path().contains("/send/")).toList();
-    }
 }

@@ -24,7 +24,11 @@ import org.apache.camel.util.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static io.camelconnectly.component.connectly.SimulatorRequests.mark;
+import static io.camelconnectly.component.connectly.SimulatorRequests.path;
+import static io.camelconnectly.component.connectly.SimulatorRequests.sendsAfter;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -77,14 +81,14 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
     void aCustomerWhoWroteWithinTheWindowGetsTheSessionMessage() {
         String customer = "+16045550201";
         writesAndIsRecorded(customer);
-        long mark = lastRequest();
+        long mark = mark(SIM);
 
         Exchange sent = notify(customer, "Your parcel left our warehouse", Map.of());
 
         assertThat(sent.getException()).isNull();
         assertThat(sent.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
-        assertThat(sends(mark)).extracting(RecordedRequest::path, RecordedRequest::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(path("send/messages"), 200));
+        assertThat(sendsAfter(SIM, mark)).extracting(RecordedRequest::path, RecordedRequest::status)
+                .containsExactly(tuple(path(SIM, "send/messages"), 200));
         assertThat(lastOutbound(customer).kind()).isEqualTo(ChatMessage.Kind.TEXT);
         assertThat(endpoint(FALLBACK).getWindowCounters().getWindowUnknown()).isZero();
     }
@@ -94,7 +98,7 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
         String customer = "+16045550202";
         writesAndIsRecorded(customer);
         SIM.clock().advance(Duration.ofHours(25));
-        long mark = lastRequest();
+        long mark = mark(SIM);
         long templatesBefore = endpoint(FALLBACK).getProducerSentAsTemplate();
 
         Exchange sent = notify(customer, "Your parcel left our warehouse",
@@ -102,15 +106,15 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
 
         assertThat(sent.getException()).isNull();
         assertThat(sent.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
-        List<RecordedRequest> sends = sends(mark);
+        List<RecordedRequest> sends = sendsAfter(SIM, mark);
         assertThat(sends).extracting(RecordedRequest::path, RecordedRequest::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(path("send/whatsapp_templated_messages"), 200));
-        JsonNode template = ConnectlyJson.mapper().readTree(sends.get(0).body());
-        assertThat(template.path("number").asText()).isEqualTo(customer);
-        assertThat(template.path("templateName").asText()).isEqualTo("order_shipped");
-        assertThat(template.path("language").asText()).isEqualTo("en");
-        assertThat(template.path("callbackData").path("orderId").asText()).isEqualTo("A-1001");
-        assertThat(template.path("campaignName").asText()).isEqualTo("shipping");
+                .containsExactly(tuple(path(SIM, "send/whatsapp_templated_messages"), 200));
+        JsonNode request = ConnectlyJson.mapper().readTree(sends.get(0).body());
+        assertThat(request.path("number").asText()).isEqualTo(customer);
+        assertThat(request.path("templateName").asText()).isEqualTo("order_shipped");
+        assertThat(request.path("language").asText()).isEqualTo("en");
+        assertThat(request.path("callbackData").path("orderId").asText()).isEqualTo("A-1001");
+        assertThat(request.path("campaignName").asText()).isEqualTo("shipping");
         ChatMessage received = lastOutbound(customer);
         assertThat(received.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(received.text()).startsWith("Hi Ana, your order A-1001 has shipped.");
@@ -128,7 +132,7 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
     @Test
     void nothingKnownTriesTheSessionMessageAndSendsTheTemplateOnceWhenRefused() throws Exception {
         String customer = "+16045550203"; // never wrote
-        long mark = lastRequest();
+        long mark = mark(SIM);
         ConnectlyEndpoint plain = endpoint("connectly:sendMessage");
 
         // the header turns the fallback on for this message on an endpoint that has none
@@ -137,9 +141,9 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
 
         assertThat(sent.getException()).isNull();
         assertThat(sent.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
-        assertThat(sends(mark)).extracting(RecordedRequest::path, RecordedRequest::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(path("send/messages"), 400),
-                org.assertj.core.groups.Tuple.tuple(path("send/whatsapp_templated_messages"), 200));
+        assertThat(sendsAfter(SIM, mark)).extracting(RecordedRequest::path, RecordedRequest::status).containsExactly(
+                tuple(path(SIM, "send/messages"), 400),
+                tuple(path(SIM, "send/whatsapp_templated_messages"), 200));
         assertThat(lastOutbound(customer).kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(plain.getProducerSentAsTemplateAfterRefusal()).isEqualTo(1);
         assertThat(plain.getProducerWindowUnknown()).isEqualTo(1);
@@ -158,20 +162,20 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> windows.stored(customer).size() == 2);
 
         // from B the window is closed although the customer wrote to A a moment ago: the template, no refused call
-        long mark = lastRequest();
+        long mark = mark(SIM);
         Exchange fromB = notify(customer, "Update from B", Map.of(ConnectlyConstants.SENDER, NUMBER_B));
         assertThat(fromB.getException()).isNull();
         assertThat(fromB.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
-        List<RecordedRequest> sends = sends(mark);
-        assertThat(sends).extracting(RecordedRequest::path).containsExactly(path("send/whatsapp_templated_messages"));
+        List<RecordedRequest> sends = sendsAfter(SIM, mark);
+        assertThat(sends).extracting(RecordedRequest::path).containsExactly(path(SIM, "send/whatsapp_templated_messages"));
         assertThat(ConnectlyJson.mapper().readTree(sends.get(0).body()).path("sender").asText()).isEqualTo(NUMBER_B);
 
         // without a sender: the session message, sent from the number whose window is open (not left to Connectly)
-        mark = lastRequest();
+        mark = mark(SIM);
         Exchange anyNumber = notify(customer, "Update", Map.of());
         assertThat(anyNumber.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
-        sends = sends(mark);
-        assertThat(sends).extracting(RecordedRequest::path).containsExactly(path("send/messages"));
+        sends = sendsAfter(SIM, mark);
+        assertThat(sends).extracting(RecordedRequest::path).containsExactly(path(SIM, "send/messages"));
         assertThat(ConnectlyJson.mapper().readTree(sends.get(0).body()).path("sender").path("id").asText()).isEqualTo(NUMBER_A);
     }
 
@@ -181,7 +185,7 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
         String neverWrote = "+16045550206";
         writesAndIsRecorded(wrote);
         int reads = windows.readThreads.size();
-        long mark = lastRequest();
+        long mark = mark(SIM);
 
         Exchange session = send("direct:plain", "Thanks!", ConnectlyConstants.RECIPIENT, wrote);
         Exchange refused = send("direct:plain", "Hello?", ConnectlyConstants.RECIPIENT, neverWrote);
@@ -190,9 +194,9 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
         assertThat(session.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
         assertThat(session.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID)).isNotNull();
         assertThat(refused.getException()).isInstanceOf(ConnectlyOutsideWindowException.class);
-        assertThat(sends(mark)).extracting(RecordedRequest::path, RecordedRequest::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(path("send/messages"), 200),
-                org.assertj.core.groups.Tuple.tuple(path("send/messages"), 400));
+        assertThat(sendsAfter(SIM, mark)).extracting(RecordedRequest::path, RecordedRequest::status).containsExactly(
+                tuple(path(SIM, "send/messages"), 200),
+                tuple(path(SIM, "send/messages"), 400));
         assertThat(windows.readThreads).as("no window lookup without a fallback").hasSize(reads);
     }
 
@@ -200,7 +204,7 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
     void theFallbackTemplateIsCheckedBeforeAnythingIsSent() {
         String customer = "+16045550207";
         writesAndIsRecorded(customer);
-        long mark = lastRequest();
+        long mark = mark(SIM);
         ConnectlyEndpoint endpoint = endpoint(FALLBACK);
         long rejected = endpoint.getProducerRejectedByValidation();
 
@@ -215,7 +219,7 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
             assertThat(e.getParameter()).isEqualTo("body_2");
             assertThat(e.getMessage()).startsWith("Fallback template (fallbackTemplateName").contains("needs parameter body_2");
         });
-        assertThat(sends(mark)).as("neither the session message nor the template was sent").isEmpty();
+        assertThat(sendsAfter(SIM, mark)).as("neither the session message nor the template was sent").isEmpty();
         assertThat(endpoint.getProducerRejectedByValidation()).isEqualTo(rejected + 1);
     }
 
@@ -246,22 +250,6 @@ class WindowAwareSendTest extends WebhookHttpTestSupport {
 
     private ConnectlyEndpoint endpoint(String uri) {
         return context.getEndpoint(uri, ConnectlyEndpoint.class);
-    }
-
-    private static String path(String operation) {
-        return "/v1/businesses/" + SIM.businessId() + "/" + operation;
-    }
-
-    private static long lastRequest() {
-        List<RecordedRequest> requests = SIM.requests();
-        return requests.isEmpty() ? 0 : requests.get(requests.size() - 1).sequence();
-    }
-
-    /** The send calls (session or template) the simulator received after {@code mark}. */
-    private static List<RecordedRequest> sends(long mark) {
-        return SIM.requests().stream()
-                .filter(r -> r.sequence() > mark && r.path().contains("/send/"))
-                .toList();
     }
 
     private static ChatMessage lastOutbound(String customer) {
