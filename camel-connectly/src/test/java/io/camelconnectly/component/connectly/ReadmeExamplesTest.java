@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import io.camelconnectly.component.connectly.client.ConnectlyOutsideWindowException;
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import io.camelconnectly.simulator.ConnectlySimulatorExtension;
@@ -59,13 +58,9 @@ class ReadmeExamplesTest extends CamelTestSupport {
                     .log("Sent message ${header.CamelConnectlyMessageId}");
 
                 from("direct:reply")                              // body: the text; header CamelConnectlyRecipient: the customer
-                    // a session message inside the 24-hour window, a template when the window is closed
-                    .doTry()
-                        .to("connectly:sendMessage")
-                    .doCatch(ConnectlyOutsideWindowException.class)
-                        .setBody(constant(""))
-                        .to("connectly:sendTemplatedMessage?templateName=welcome&language=en")
-                    .end();
+                    // a session message inside the customer's 24-hour window, the approved welcome template outside it
+                    .to("connectly:sendMessage?fallbackTemplateName=welcome&fallbackLanguage=en")
+                    .log("Sent as ${header.CamelConnectlySentAs}: ${header.CamelConnectlyMessageId}");
                 // ---- README: end
             }
         };
@@ -97,6 +92,7 @@ class ReadmeExamplesTest extends CamelTestSupport {
         });
 
         assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
         ChatMessage last = lastOutbound("+16045550151");
         assertThat(last.kind()).isEqualTo(ChatMessage.Kind.TEXT);
         assertThat(last.text()).isEqualTo("It left our warehouse today.");
@@ -110,6 +106,7 @@ class ReadmeExamplesTest extends CamelTestSupport {
         });
 
         assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
         ChatMessage last = lastOutbound("+16045550152");
         assertThat(last.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(result.getMessage().getHeader(ConnectlyConstants.MESSAGE_ID, String.class)).isEqualTo(last.id());
@@ -126,6 +123,7 @@ class ReadmeExamplesTest extends CamelTestSupport {
         // the customer never wrote: outside the window, so the template goes out
         Exchange first = template.send("direct:yaml-send", exchange -> exchange.getMessage().setBody("Your parcel is on its way"));
         assertThat(first.getException()).isNull();
+        assertThat(first.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("template");
         assertThat(lastOutbound("+16045550123").kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(lastOutbound("+16045550123").text()).contains("Ana").contains("A-1001");
 
@@ -133,6 +131,7 @@ class ReadmeExamplesTest extends CamelTestSupport {
         SIM.get().customer("+16045550123").sendsText("Thanks!");
         Exchange second = template.send("direct:yaml-send", exchange -> exchange.getMessage().setBody("You're welcome"));
         assertThat(second.getException()).isNull();
+        assertThat(second.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo("session");
         assertThat(lastOutbound("+16045550123").kind()).isEqualTo(ChatMessage.Kind.TEXT);
         assertThat(lastOutbound("+16045550123").text()).isEqualTo("You're welcome");
     }
