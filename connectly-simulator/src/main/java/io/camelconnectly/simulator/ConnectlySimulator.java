@@ -56,6 +56,8 @@ public final class ConnectlySimulator implements AutoCloseable {
     private final TemplateRegistry templates;
     private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
     private final FaultInjector faults = new FaultInjector();
+    private final OperationCounters operationCounters = new OperationCounters();
+    private final RateLimiter rateLimiter;
     private Vertx vertx;
     private WebhookDispatcher dispatcher;
     private ConnectlyApi api;
@@ -71,6 +73,8 @@ public final class ConnectlySimulator implements AutoCloseable {
         this.deliveries = new BoundedLog<>(config.deliveryRecordCapacity);
         this.conversations = new Conversations(200, 20_000);
         this.templates = new TemplateRegistry(clock, config.templateApprovalDelay);
+        this.rateLimiter = new RateLimiter(config.rateLimit, config.rateLimitRetryAfterSeconds);
+        config.startupFaults.forEach(faults::inject);
         seed();
     }
 
@@ -108,8 +112,8 @@ public final class ConnectlySimulator implements AutoCloseable {
                     config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts, config.maxPendingWebhooks);
             api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
             InspectionHandler inspection = new InspectionHandler(this, mapper);
-            RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
-            ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection, faults);
+            ApiHandler handler = new ApiHandler(vertx, mapper, settings, api, rateLimiter, requests, clock, inspection, faults,
+                    operationCounters);
             // One server per event loop, all on one port: Vert.x spreads the connections over them. A negative port
             // asks Vert.x for one random port shared by all the servers (port 0 would give each its own).
             int listenPort = config.port == 0 ? -1 : config.port;
@@ -236,10 +240,68 @@ public final class ConnectlySimulator implements AutoCloseable {
 
     /**
      * Makes the next {@code count} authenticated API requests fail with {@code httpStatus} (400-599) and an error
-     * body (429 also gets {@code Retry-After: 1}), to test retries. {@code failNext(0, 500)} cancels.
+     * body (429 also gets {@code Retry-After: 1}), to test retries. Replaces the fault of an earlier failNext;
+     * {@code failNext(0, 500)} cancels it. For anything else use {@link #inject(Fault)}.
      */
     public void failNext(int count, int httpStatus) {
         faults.failNext(count, httpStatus);
+    }
+
+    /** Injects a fault into the API requests it selects, until it has applied {@link Fault#times(long)} times or is cancelled. */
+    public ActiveFault inject(Fault fault) {
+        return faults.inject(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** The injected faults that can still apply, oldest first. */
+    public List<ActiveFault> faults() {
+        return faults.list();
+    }
+
+    /** Cancels every injected fault. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Changes the rate limit while running: more than {@code perSecond} send requests within one second get 429 with
+     * {@code Retry-After} = {@code retryAfter} (whole seconds); 0 per second switches it off.
+     */
+    public void rateLimit(int perSecond, Duration retryAfter) {
+        rateLimiter.configure(perSecond, Durations.wholeSeconds(retryAfter, "rateLimitRetryAfter"));
+    }
+
+    /** The send requests allowed per second (0 = no limit). */
+    public int rateLimit() {
+        return rateLimiter.limit().perSecond();
+    }
+
+    /** The Retry-After of the rate limit's 429 answers. */
+    public Duration rateLimitRetryAfter() {
+        return Duration.ofSeconds(rateLimiter.limit().retryAfterSeconds());
+    }
+
+    /** Per operation: requests, how many took effect, were faulted or rate-limited (in {@link ApiOperation} order). */
+    public List<OperationStats> operationStats() {
+        return operationCounters.snapshot();
+    }
+
+    public OperationStats operationStats(ApiOperation operation) {
+        return operationCounters.snapshot().get(operation.ordinal());
+    }
+
+    /** Sets the operation counts back to zero. */
+    public void clearOperationStats() {
+        operationCounters.clear();
+    }
+
+    /**
+     * How many messages the API accepted for this customer (session, template and campaign sends that took effect),
+     * counted since the start, not limited to the messages a conversation keeps. A send the client retried after an
+     * ambiguous failure shows here twice.
+     */
+    public long acceptedMessages(String number) {
+        Conversations.Conversation thread = conversations.existingThread(number);
+        return thread == null ? 0 : thread.acceptedMessages();
     }
 
     public void clearRequests() {
@@ -324,6 +386,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         private Set<String> failingNumbers = Set.of();
         private Duration templateApprovalDelay = DEFAULT_TEMPLATE_APPROVAL_DELAY;
         private int rateLimit = 0;
+        private long rateLimitRetryAfterSeconds = 1;
         private Duration sentDelay = DEFAULT_STATUS_DELAY;
         private Duration deliveredDelay = DEFAULT_STATUS_DELAY;
         private Duration readDelay = DEFAULT_STATUS_DELAY;
@@ -335,6 +398,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         private int deliveryRecordCapacity = 10_000;
         private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private final Map<String, Boolean> extraCampaigns = new java.util.LinkedHashMap<>();
+        private final List<Fault> startupFaults = new ArrayList<>();
 
         private Builder() {
         }
@@ -408,6 +472,12 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
+        /** The {@code Retry-After} of the rate limit's 429 answers, whole seconds; default 1 s. */
+        public Builder rateLimitRetryAfter(Duration retryAfter) {
+            this.rateLimitRetryAfterSeconds = Durations.wholeSeconds(retryAfter, "rateLimitRetryAfter");
+            return this;
+        }
+
         /** The same delay before sent, between sent and delivered, and between delivered and read; default 100 ms. */
         public Builder statusDelay(Duration delay) {
             return statusDelays(delay, delay, delay);
@@ -469,6 +539,12 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
+        /** A fault injected from the start (more can be injected while running with {@link ConnectlySimulator#inject}). */
+        public Builder fault(Fault fault) {
+            startupFaults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
+        }
+
         /** Adds a campaign besides the seeded spring_sale (published) and draft_campaign (not published). */
         public Builder campaign(String name, boolean published) {
             extraCampaigns.put(requireText(name, "campaign name"), published);
@@ -525,8 +601,9 @@ public final class ConnectlySimulator implements AutoCloseable {
 
         String describe() {
             return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
-                    + (rateLimit == 0 ? "off" : rateLimit + "/s") + ", statusDelay=" + Durations.format(sentDelay)
-                    + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers;
+                    + (rateLimit == 0 ? "off" : rateLimit + "/s (Retry-After " + rateLimitRetryAfterSeconds + "s)") + ", statusDelay=" + Durations.format(sentDelay)
+                    + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers
+                    + (startupFaults.isEmpty() ? "" : ", faults=" + startupFaults.stream().map(Fault::describe).toList());
         }
     }
 }

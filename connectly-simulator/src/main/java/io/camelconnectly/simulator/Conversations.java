@@ -22,6 +22,8 @@ final class Conversations {
         volatile long lastInboundMillis = Long.MIN_VALUE;
         volatile long lastActivityNanos = System.nanoTime();
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        /** Outbound messages accepted since the start: unlike {@link #messages} this is never trimmed. */
+        private final java.util.concurrent.atomic.LongAdder accepted = new java.util.concurrent.atomic.LongAdder();
 
         Conversation(String number) {
             this.number = number;
@@ -37,6 +39,10 @@ final class Conversations {
 
         synchronized List<ChatMessage> messages() {
             return new ArrayList<>(messages);
+        }
+
+        long acceptedMessages() {
+            return accepted.sum();
         }
     }
 
@@ -61,8 +67,10 @@ final class Conversations {
     }
 
     void add(ChatMessage message) {
-        thread(message.customer()).add(message, threadCapacity);
+        Conversation thread = thread(message.customer());
+        thread.add(message, threadCapacity);
         if (message.outbound()) {
+            thread.accepted.increment();
             outboundById.put(message.id(), message);
             int slot = (int) (indexed.getAndIncrement() % indexRing.length());
             String evicted = indexRing.getAndSet(slot, message.id());

@@ -42,6 +42,15 @@ public final class Durations {
         }
     }
 
+    /** The whole seconds of a duration meant for a {@code Retry-After} header (which has no smaller unit). */
+    static long wholeSeconds(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.toMillis() % 1000 != 0 || duration.toSeconds() > 86_400) {
+            throw new IllegalArgumentException(name + " must be whole seconds from 0s to 1d (Retry-After has no smaller unit), got "
+                    + (duration == null ? null : format(duration)));
+        }
+        return duration.toSeconds();
+    }
+
     /** The inverse of {@link #parse}, for printing defaults. */
     public static String format(Duration duration) {
         long ms = duration.toMillis();

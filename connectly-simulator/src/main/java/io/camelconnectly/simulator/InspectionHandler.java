@@ -11,6 +11,10 @@ import io.vertx.core.http.HttpServerRequest;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The simulator's own endpoints under {@code /_sim/} (no API key: they are for the person or test driving the
@@ -25,7 +29,12 @@ import java.time.Duration;
  * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","button":{"text","payload"}}
  *                                           | {"replyToId","listRow":{"id","title","description"}} | {"replyToId","reaction"}
  *                                           (optional "name" names the customer)
- * POST   /_sim/faults                       {"status": 503, "count": 2}: the next 2 API requests fail with 503
+ * GET    /_sim/faults                       the injected faults still able to apply
+ * POST   /_sim/faults                       inject one: {"status": 503, "count": 2} | {"kind": "delay", "delay": "3s"}
+ *                                           | {"kind": "reset", "operations": ["sends"]} (fields: see Fault.parse)
+ * DELETE /_sim/faults[/{id}]                cancel all, or one
+ * GET    /_sim/stats                        per operation: requests, tookEffect, faulted, rateLimited (DELETE: zero them)
+ * GET    /_sim/rate-limit                   {"perSecond", "retryAfter"}; POST the same to change it
  * GET    /_sim/clock                        the simulated time
  * POST   /_sim/clock/advance                {"by": "25h"} (or ?by=25h) moves the clock forward
  * </pre>
@@ -90,13 +99,29 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             case "POST /_sim/clock/advance":
                 advanceClock(request, body);
                 return;
+            case "GET /_sim/faults":
+                json(request, 200, faultsJson());
+                return;
             case "POST /_sim/faults":
-                JsonNode fault = parse(body);
-                if (!fault.path("status").canConvertToInt() || !fault.path("count").canConvertToInt()) {
-                    throw new IllegalArgumentException("give {\"status\": 503, \"count\": 2}: the next count API requests fail with status");
-                }
-                simulator.failNext(fault.path("count").asInt(), fault.path("status").asInt());
+                json(request, 200, write(faultJson(simulator.inject(Fault.parse(textFields(parse(body)))))));
+                return;
+            case "DELETE /_sim/faults":
+                simulator.clearFaults();
                 json(request, 200, "{}");
+                return;
+            case "GET /_sim/stats":
+                json(request, 200, statsJson());
+                return;
+            case "DELETE /_sim/stats":
+                simulator.clearOperationStats();
+                json(request, 200, "{}");
+                return;
+            case "GET /_sim/rate-limit":
+                json(request, 200, rateLimitJson());
+                return;
+            case "POST /_sim/rate-limit":
+                changeRateLimit(parse(body));
+                json(request, 200, rateLimitJson());
                 return;
             default:
                 break;
@@ -110,6 +135,18 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             }
             String number = percentDecode(path.substring(prefix.length(), path.length() - suffix.length()));
             json(request, 200, write(messageJson(customerAction(number, parse(body)))));
+            return;
+        }
+        String faultPrefix = "/_sim/faults/";
+        if (method == HttpMethod.DELETE && path.startsWith(faultPrefix)) {
+            String id = path.substring(faultPrefix.length());
+            ActiveFault fault = simulator.faults().stream().filter(f -> Long.toString(f.id()).equals(id)).findFirst().orElse(null);
+            if (fault == null) {
+                json(request, 404, error("no active fault with id '" + id + "'; GET /_sim/faults lists them"));
+                return;
+            }
+            fault.cancel();
+            json(request, 200, write(faultJson(fault)));
             return;
         }
         json(request, 404, error("nothing at " + method + " " + path + "; see GET /_sim/ for the chat page and the README for /_sim/ endpoints"));
@@ -137,6 +174,76 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             return customer.reactsTo(replyToId, body.get("reaction").asText());
         }
         throw new IllegalArgumentException("give one of text, button, listRow or reaction (the last three with replyToId)");
+    }
+
+    /** JSON fields as text for {@link Fault#parse}: arrays joined with '+', null as "none". */
+    private static Map<String, String> textFields(JsonNode json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        json.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isArray()) {
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> items.add(item.asText()));
+                fields.put(field.getKey(), String.join("+", items));
+            } else {
+                fields.put(field.getKey(), value.isNull() ? "none" : value.asText());
+            }
+        });
+        return fields;
+    }
+
+    private String faultsJson() {
+        ArrayNode list = mapper.createArrayNode();
+        simulator.faults().forEach(fault -> list.add(faultJson(fault)));
+        return write(list);
+    }
+
+    private ObjectNode faultJson(ActiveFault active) {
+        Fault fault = active.fault();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", active.id());
+        json.put("fault", fault.describe());
+        json.put("kind", fault.kind().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode operations = json.putArray("operations");
+        fault.operations().forEach(operation -> operations.add(operation.path()));
+        if (fault.times() == Long.MAX_VALUE) {
+            json.putNull("times");
+        } else {
+            json.put("times", fault.times());
+        }
+        json.put("fraction", fault.fraction());
+        json.put("applied", active.applied());
+        json.put("finished", active.finished());
+        return json;
+    }
+
+    private String statsJson() {
+        ObjectNode json = mapper.createObjectNode();
+        ObjectNode operations = json.putObject("operations");
+        for (OperationStats stats : simulator.operationStats()) {
+            ObjectNode op = operations.putObject(stats.operation().path());
+            op.put("requests", stats.requests());
+            op.put("tookEffect", stats.tookEffect());
+            op.put("faulted", stats.faulted());
+            op.put("rateLimited", stats.rateLimited());
+        }
+        return write(json);
+    }
+
+    private String rateLimitJson() {
+        ObjectNode json = mapper.createObjectNode();
+        json.put("perSecond", simulator.rateLimit());
+        json.put("retryAfter", Durations.format(simulator.rateLimitRetryAfter()));
+        return write(json);
+    }
+
+    private void changeRateLimit(JsonNode body) {
+        if (!body.path("perSecond").canConvertToInt()) {
+            throw new IllegalArgumentException("give {\"perSecond\": 20, \"retryAfter\": \"2s\"}: perSecond 0 switches the limit off");
+        }
+        Duration retryAfter = body.hasNonNull("retryAfter") ? Durations.parse(body.get("retryAfter").asText())
+                : simulator.rateLimitRetryAfter();
+        simulator.rateLimit(body.path("perSecond").asInt(), retryAfter);
     }
 
     private void advanceClock(HttpServerRequest request, Buffer body) {
@@ -172,6 +279,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             r.headers().forEach(headers::put);
             json.put("body", r.body());
             json.put("status", r.status());
+            json.put("fault", r.fault());
         }
         return write(list);
     }
@@ -203,6 +311,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             json.put("name", thread.name);
             boolean wrote = thread.lastInboundMillis != Long.MIN_VALUE;
             json.put("windowOpen", wrote && now - thread.lastInboundMillis <= ConnectlyApi.WINDOW_MILLIS);
+            json.put("acceptedMessages", thread.acceptedMessages());
             json.put("windowClosesAt", wrote ? java.time.Instant.ofEpochMilli(thread.lastInboundMillis + ConnectlyApi.WINDOW_MILLIS).toString() : null);
             ArrayNode messages = json.putArray("messages");
             for (ChatMessage message : thread.messages()) {
