@@ -58,6 +58,7 @@ public final class ConnectlySimulator implements AutoCloseable {
     private final FaultInjector faults = new FaultInjector();
     private final OperationCounters operationCounters = new OperationCounters();
     private final RateLimiter rateLimiter;
+    private final AutoReplier autoReplier;
     private Vertx vertx;
     private WebhookDispatcher dispatcher;
     private ConnectlyApi api;
@@ -74,6 +75,9 @@ public final class ConnectlySimulator implements AutoCloseable {
         this.conversations = new Conversations(200, 20_000);
         this.templates = new TemplateRegistry(clock, config.templateApprovalDelay);
         this.rateLimiter = new RateLimiter(config.rateLimit, config.rateLimitRetryAfterSeconds);
+        this.autoReplier = new AutoReplier(new AutoReplier.Settings(config.autoReplyDelay != null,
+                config.autoReplyDelay == null ? Duration.ofSeconds(2) : config.autoReplyDelay, config.autoReplyText,
+                config.autoReplyLimit), config.noAutoReplyNumbers, settings.statusTimeline);
         config.startupFaults.forEach(faults::inject);
         seed();
     }
@@ -85,7 +89,8 @@ public final class ConnectlySimulator implements AutoCloseable {
     private void seed() {
         templates.seed("order_shipped", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_UTILITY", components(
                 "[{\"body\":{\"text\":{\"text\":\"Hi {{1}}, your order {{2}} has shipped. Reply here if you have any question.\","
-                        + "\"example\":[\"Ana\",\"A-1001\"]}}}]"));
+                        + "\"example\":[\"Ana\",\"A-1001\"]}}},"
+                        + "{\"buttons\":{\"buttons\":[{\"quickReply\":{\"text\":\"Track\"}},{\"quickReply\":{\"text\":\"Thanks\"}}]}}]"));
         templates.seed("welcome", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING", components(
                 "[{\"body\":{\"text\":{\"text\":\"Welcome! Thanks for joining us on WhatsApp. Reply to this message any time to chat with us.\"}}}]"));
         campaigns.put("spring_sale", new Campaign("spring_sale", true));
@@ -110,7 +115,9 @@ public final class ConnectlySimulator implements AutoCloseable {
         try {
             dispatcher = new WebhookDispatcher(vertx, webhooks, new WebhookSigner(config.webhookSecret), deliveries,
                     config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts, config.maxPendingWebhooks);
-            api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
+            api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher,
+                    autoReplier);
+            autoReplier.attach(vertx, api);
             InspectionHandler inspection = new InspectionHandler(this, mapper);
             ApiHandler handler = new ApiHandler(vertx, mapper, settings, api, rateLimiter, requests, clock, inspection, faults,
                     operationCounters);
@@ -280,6 +287,29 @@ public final class ConnectlySimulator implements AutoCloseable {
         return Duration.ofSeconds(rateLimiter.limit().retryAfterSeconds());
     }
 
+    /**
+     * Switches auto-reply on: simulated customers answer each outbound message {@code delay} after it was read (see
+     * {@link Builder#autoReply(Duration)}).
+     */
+    public void autoReply(Duration delay) {
+        AutoReplier.Settings current = autoReplier.settings();
+        autoReplier.configure(new AutoReplier.Settings(true, delay, current.text(), current.limit()));
+    }
+
+    /** Switches auto-reply off; answers already scheduled are dropped. */
+    public void stopAutoReply() {
+        AutoReplier.Settings current = autoReplier.settings();
+        autoReplier.configure(new AutoReplier.Settings(false, current.delay(), current.text(), current.limit()));
+    }
+
+    public boolean autoReplyEnabled() {
+        return autoReplier.settings().enabled();
+    }
+
+    AutoReplier autoReplier() {
+        return autoReplier;
+    }
+
     /** Per operation: requests, how many took effect, were faulted or rate-limited (in {@link ApiOperation} order). */
     public List<OperationStats> operationStats() {
         return operationCounters.snapshot();
@@ -346,12 +376,26 @@ public final class ConnectlySimulator implements AutoCloseable {
 
         /** The customer writes a text. */
         public ChatMessage sendsText(String text) {
-            return api().customerWrites(number, text);
+            return api().customerWrites(number, text, false);
         }
 
         /** The customer presses a reply button of message {@code messageId}; the event echoes its callbackData. */
         public ChatMessage repliesWithButton(String messageId, String text, String payload) {
-            return api().customerPressesButton(number, messageId, text, payload);
+            return api().customerPressesButton(number, messageId, text, payload, false);
+        }
+
+        /**
+         * The customer taps a button or list row of message {@code messageId}, named by its title (or its id), with
+         * the payload or row id the message gave it: {@code taps(id, "Track")}.
+         */
+        public ChatMessage taps(String messageId, String option) {
+            return api().customerTaps(number, messageId, option, false);
+        }
+
+        /** Whether this customer answers by itself when auto-reply is on (default true; see {@link Builder#autoReply}). */
+        public Customer autoReplies(boolean autoReplies) {
+            autoReplier.optOut(number, !autoReplies);
+            return this;
         }
 
         /** The customer picks a row of the list in message {@code messageId}. */
@@ -360,7 +404,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
 
         public ChatMessage repliesWithListRow(String messageId, String rowId, String title, String description) {
-            return api().customerPicksListRow(number, messageId, rowId, title, description);
+            return api().customerPicksListRow(number, messageId, rowId, title, description, false);
         }
 
         /** The customer reacts to message {@code messageId} with an emoji. */
@@ -399,6 +443,10 @@ public final class ConnectlySimulator implements AutoCloseable {
         private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private final Map<String, Boolean> extraCampaigns = new java.util.LinkedHashMap<>();
         private final List<Fault> startupFaults = new ArrayList<>();
+        private Duration autoReplyDelay;
+        private String autoReplyText = AutoReplier.DEFAULT_TEXT;
+        private int autoReplyLimit = AutoReplier.DEFAULT_LIMIT;
+        private Set<String> noAutoReplyNumbers = Set.of();
 
         private Builder() {
         }
@@ -539,6 +587,40 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Simulated customers answer by themselves, {@code delay} after an outbound message is read: they tap the
+         * first quick-reply button of a template, the first button of a reply-button message or the first row of a
+         * list, and answer a session text or a template without buttons with {@link #autoReplyText(String)}. Never a
+         * failing number's message, never an opted-out customer ({@link #noAutoReply}), at most
+         * {@link #autoReplyLimit(int)} in a row. Off by default.
+         */
+        public Builder autoReply(Duration delay) {
+            new AutoReplier.Settings(true, delay, autoReplyText, autoReplyLimit); // validates
+            this.autoReplyDelay = delay;
+            return this;
+        }
+
+        /** What customers write when they answer a text by themselves; default "Thanks, got it!". */
+        public Builder autoReplyText(String text) {
+            this.autoReplyText = requireText(text, "autoReplyText");
+            return this;
+        }
+
+        /**
+         * Auto-replies a customer sends in a row before it waits for a template from the business or an action by
+         * hand; default 3. Keeps an application that answers every reply from an endless exchange.
+         */
+        public Builder autoReplyLimit(int limit) {
+            this.autoReplyLimit = atLeastOne(limit, "autoReplyLimit");
+            return this;
+        }
+
+        /** Customers who never answer by themselves. */
+        public Builder noAutoReply(String... numbers) {
+            this.noAutoReplyNumbers = checkNumbers(numbers, "noAutoReply");
+            return this;
+        }
+
         /** A fault injected from the start (more can be injected while running with {@link ConnectlySimulator#inject}). */
         public Builder fault(Fault fault) {
             startupFaults.add(Objects.requireNonNull(fault, "fault"));
@@ -603,6 +685,7 @@ public final class ConnectlySimulator implements AutoCloseable {
             return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
                     + (rateLimit == 0 ? "off" : rateLimit + "/s (Retry-After " + rateLimitRetryAfterSeconds + "s)") + ", statusDelay=" + Durations.format(sentDelay)
                     + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers
+                    + ", autoReply=" + (autoReplyDelay == null ? "off" : "after " + Durations.format(autoReplyDelay))
                     + (startupFaults.isEmpty() ? "" : ", faults=" + startupFaults.stream().map(Fault::describe).toList());
         }
     }

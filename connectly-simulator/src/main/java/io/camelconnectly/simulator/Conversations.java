@@ -22,6 +22,8 @@ final class Conversations {
         volatile long lastInboundMillis = Long.MIN_VALUE;
         volatile long lastActivityNanos = System.nanoTime();
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        /** Auto-replies in a row since the customer last acted by hand or the business sent a template. */
+        final java.util.concurrent.atomic.AtomicInteger autoRepliesInARow = new java.util.concurrent.atomic.AtomicInteger();
         /** Outbound messages accepted since the start: unlike {@link #messages} this is never trimmed. */
         private final java.util.concurrent.atomic.LongAdder accepted = new java.util.concurrent.atomic.LongAdder();
 

@@ -26,7 +26,8 @@ import java.util.Map;
  * GET    /_sim/webhook-deliveries           every webhook post attempt
  * DELETE /_sim/webhook-deliveries           forget them
  * GET    /_sim/conversations                customers with their window and messages
- * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","button":{"text","payload"}}
+ * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","tap":"<button or row title>"}
+ *                                           | {"replyToId","button":{"text","payload"}}
  *                                           | {"replyToId","listRow":{"id","title","description"}} | {"replyToId","reaction"}
  *                                           (optional "name" names the customer)
  * GET    /_sim/faults                       the injected faults still able to apply
@@ -34,6 +35,8 @@ import java.util.Map;
  *                                           | {"kind": "reset", "operations": ["sends"]} (fields: see Fault.parse)
  * DELETE /_sim/faults[/{id}]                cancel all, or one
  * GET    /_sim/stats                        per operation: requests, tookEffect, faulted, rateLimited (DELETE: zero them)
+ * GET    /_sim/auto-reply                   auto-reply settings and counts; POST {"enabled","delay","text","limit"} changes them
+ * POST   /_sim/customers/{number}/auto-reply  {"enabled": false} opts a customer out
  * GET    /_sim/rate-limit                   {"perSecond", "retryAfter"}; POST the same to change it
  * GET    /_sim/clock                        the simulated time
  * POST   /_sim/clock/advance                {"by": "25h"} (or ?by=25h) moves the clock forward
@@ -116,6 +119,13 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
                 simulator.clearOperationStats();
                 json(request, 200, "{}");
                 return;
+            case "GET /_sim/auto-reply":
+                json(request, 200, autoReplyJson());
+                return;
+            case "POST /_sim/auto-reply":
+                changeAutoReply(parse(body));
+                json(request, 200, autoReplyJson());
+                return;
             case "GET /_sim/rate-limit":
                 json(request, 200, rateLimitJson());
                 return;
@@ -128,6 +138,21 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         }
         String prefix = "/_sim/customers/";
         String suffix = "/messages";
+        String autoReplySuffix = "/auto-reply";
+        if (path.startsWith(prefix) && path.endsWith(autoReplySuffix) && path.length() > prefix.length() + autoReplySuffix.length()) {
+            if (method != HttpMethod.POST) {
+                json(request, 405, error("use POST {\"enabled\": false} to opt a customer out of auto-reply"));
+                return;
+            }
+            String number = percentDecode(path.substring(prefix.length(), path.length() - autoReplySuffix.length()));
+            JsonNode change = parse(body);
+            if (!change.path("enabled").isBoolean()) {
+                throw new IllegalArgumentException("give {\"enabled\": false} (opt out) or {\"enabled\": true}");
+            }
+            simulator.customer(number).autoReplies(change.get("enabled").asBoolean());
+            json(request, 200, autoReplyJson());
+            return;
+        }
         if (path.startsWith(prefix) && path.endsWith(suffix) && path.length() > prefix.length() + suffix.length()) {
             if (method != HttpMethod.POST) {
                 json(request, 405, error("use POST to make a customer write"));
@@ -161,6 +186,9 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         if (body.hasNonNull("text")) {
             return customer.sendsText(body.get("text").asText());
         }
+        if (body.hasNonNull("tap")) {
+            return customer.taps(replyToId, body.get("tap").asText());
+        }
         if (body.has("button")) {
             JsonNode button = body.get("button");
             return customer.repliesWithButton(replyToId, button.path("text").asText(""), button.path("payload").asText(""));
@@ -173,7 +201,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         if (body.hasNonNull("reaction")) {
             return customer.reactsTo(replyToId, body.get("reaction").asText());
         }
-        throw new IllegalArgumentException("give one of text, button, listRow or reaction (the last three with replyToId)");
+        throw new IllegalArgumentException("give one of text, tap, button, listRow or reaction (all but text with replyToId)");
     }
 
     /** JSON fields as text for {@link Fault#parse}: arrays joined with '+', null as "none". */
@@ -228,6 +256,42 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             op.put("rateLimited", stats.rateLimited());
         }
         return write(json);
+    }
+
+    private String autoReplyJson() {
+        AutoReplier replier = simulator.autoReplier();
+        AutoReplier.Settings settings = replier.settings();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("enabled", settings.enabled());
+        json.put("delay", Durations.format(settings.delay()));
+        json.put("text", settings.text());
+        json.put("limit", settings.limit());
+        ArrayNode optedOut = json.putArray("optedOut");
+        replier.optedOut().forEach(optedOut::add);
+        json.put("sent", replier.sent());
+        json.put("skipped", replier.skipped());
+        return write(json);
+    }
+
+    private void changeAutoReply(JsonNode body) {
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of("enabled", "delay", "text", "limit").contains(name)) {
+                throw new IllegalArgumentException("unknown auto-reply field '" + name + "'; known: enabled, delay, text, limit");
+            }
+        }
+        AutoReplier.Settings current = simulator.autoReplier().settings();
+        if (body.has("enabled") && !body.get("enabled").isBoolean()) {
+            throw new IllegalArgumentException("enabled must be true or false");
+        }
+        if (body.has("limit") && !body.get("limit").canConvertToInt()) {
+            throw new IllegalArgumentException("limit must be a whole number of at least 1");
+        }
+        simulator.autoReplier().configure(new AutoReplier.Settings(
+                body.has("enabled") ? body.get("enabled").asBoolean() : current.enabled(),
+                body.hasNonNull("delay") ? Durations.parse(body.get("delay").asText()) : current.delay(),
+                body.hasNonNull("text") ? body.get("text").asText() : current.text(),
+                body.has("limit") ? body.get("limit").asInt() : current.limit()));
     }
 
     private String rateLimitJson() {
@@ -338,6 +402,19 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         }
         if (message.callbackData() != null) {
             json.set("callbackData", message.callbackData());
+        }
+        if (!message.replyOptions().isEmpty()) {
+            ArrayNode options = json.putArray("replyOptions");
+            for (ChatMessage.ReplyOption option : message.replyOptions()) {
+                ObjectNode o = options.addObject();
+                o.put("type", option.type() == ChatMessage.ReplyOption.Type.BUTTON ? "button" : "listRow");
+                o.put("id", option.id());
+                o.put("title", option.title());
+                o.put("description", option.description());
+            }
+        }
+        if (message.automatic()) {
+            json.put("automatic", true);
         }
         return json;
     }

@@ -123,6 +123,18 @@ public final class Main {
                 case "--fault":
                     builder.fault(Fault.parse(faultFields(value)));
                     break;
+                case "--auto-reply":
+                    builder.autoReply(duration(flag, value));
+                    break;
+                case "--auto-reply-text":
+                    builder.autoReplyText(value);
+                    break;
+                case "--auto-reply-limit":
+                    builder.autoReplyLimit(integer(flag, value, 1, 1000, "a number of auto-replies in a row from 1 to 1000"));
+                    break;
+                case "--no-auto-reply":
+                    builder.noAutoReply(value.isEmpty() ? new String[0] : value.split(","));
+                    break;
                 case "--business-numbers":
                     builder.businessNumbers(value.split(","));
                     break;
@@ -135,6 +147,7 @@ public final class Main {
                 default:
                     throw new UsageException("unknown flag " + flag + "; known flags: --port, --host, --api-key, --business-id,"
                             + " --webhook-secret, --template-approval-delay, --status-delay, --rate-limit, --rate-limit-retry-after, --fault,"
+                            + " --auto-reply, --auto-reply-text, --auto-reply-limit, --no-auto-reply,"
                             + " --business-numbers, --failing-numbers, --record-capacity, --help");
             }
         } catch (IllegalArgumentException e) {
@@ -198,6 +211,10 @@ public final class Main {
         out.println("  --rate-limit-retry-after D    Retry-After of those 429 answers, whole seconds (default 1s)");
         out.println("  --fault SPEC                  inject a fault from the start (repeatable), e.g. status=503,operations=sends,times=5");
         out.println("                                or kind=delay,delay=3s,fraction=0.5 or kind=reset,operations=send/messages");
+        out.println("  --auto-reply D                customers answer by themselves D after reading a message (default off)");
+        out.println("  --auto-reply-text TEXT        what they write to a text (default \"" + AutoReplier.DEFAULT_TEXT + "\")");
+        out.println("  --auto-reply-limit N          auto-replies in a row per customer (default " + AutoReplier.DEFAULT_LIMIT + ")");
+        out.println("  --no-auto-reply A,B           customers who never answer by themselves");
         out.println("  --business-numbers A,B        the business's WhatsApp numbers, first = default sender (default "
                 + ConnectlySimulator.DEFAULT_BUSINESS_NUMBER + ")");
         out.println("  --failing-numbers A,B         customers whose messages end in delivery_failed (default none)");
