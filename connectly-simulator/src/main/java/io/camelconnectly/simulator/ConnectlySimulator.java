@@ -59,6 +59,10 @@ public final class ConnectlySimulator implements AutoCloseable {
     private final OperationCounters operationCounters = new OperationCounters();
     private final RateLimiter rateLimiter;
     private final AutoReplier autoReplier;
+    /** The last {@link #MAX_EVENT_RUNS} event runs by id, oldest first. */
+    private final Map<String, EventRun> eventRuns = new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger eventRunIds = new java.util.concurrent.atomic.AtomicInteger();
+    static final int MAX_EVENT_RUNS = 8;
     private Vertx vertx;
     private WebhookDispatcher dispatcher;
     private ConnectlyApi api;
@@ -155,12 +159,13 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
     }
 
-    /** Stops the server and the webhook client; pending redeliveries are dropped. */
+    /** Stops the server and the webhook client; pending redeliveries are dropped and event runs cancelled. */
     @Override
     public synchronized void close() {
         if (vertx == null) {
             return;
         }
+        eventRuns().forEach(EventRun::cancel);
         if (dispatcher != null) {
             dispatcher.close();
         }
@@ -308,6 +313,45 @@ public final class ConnectlySimulator implements AutoCloseable {
 
     AutoReplier autoReplier() {
         return autoReplier;
+    }
+
+    /**
+     * Starts a reliability run: {@code settings.events()} distinct signed events posted to the addresses registered
+     * for their topics, at the given rate, some twice, each redelivered under the run's policy (see {@link EventRun}).
+     * Needs a webhook registered for every topic the run posts to. The last 8 runs are kept (a finished one makes
+     * room first).
+     */
+    public EventRun startEventRun(EventRunSettings settings) {
+        if (vertx == null) {
+            throw new IllegalStateException("the simulator is not started: call start() first");
+        }
+        EventRunSettings copy = settings.copy();
+        String id = "r" + eventRunIds.incrementAndGet() + "-" + Ids.messageId(System.currentTimeMillis()).substring(22).toLowerCase(java.util.Locale.ROOT);
+        EventRun run = new EventRun(id, copy, vertx, webhooks, new WebhookSigner(config.webhookSecret), mapper, settings());
+        synchronized (eventRuns) {
+            if (eventRuns.size() >= MAX_EVENT_RUNS) {
+                String evict = eventRuns.values().stream().filter(EventRun::done).map(EventRun::id).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(MAX_EVENT_RUNS + " event runs are still running; cancel one first"));
+                eventRuns.remove(evict);
+            }
+            eventRuns.put(id, run);
+        }
+        run.start();
+        return run;
+    }
+
+    /** The kept event runs, oldest first. */
+    public List<EventRun> eventRuns() {
+        synchronized (eventRuns) {
+            return new ArrayList<>(eventRuns.values());
+        }
+    }
+
+    /** An event run by id, or null. */
+    public EventRun eventRun(String id) {
+        synchronized (eventRuns) {
+            return eventRuns.get(id);
+        }
     }
 
     /** Per operation: requests, how many took effect, were faulted or rate-limited (in {@link ApiOperation} order). */

@@ -35,6 +35,10 @@ import java.util.Map;
  *                                           | {"kind": "reset", "operations": ["sends"]} (fields: see Fault.parse)
  * DELETE /_sim/faults[/{id}]                cancel all, or one
  * GET    /_sim/stats                        per operation: requests, tookEffect, faulted, rateLimited (DELETE: zero them)
+ * POST   /_sim/event-runs                   start a reliability run: {"events": 10000, "perSecond": 500, "duplicates": 0.1, ...}
+ * GET    /_sim/event-runs[/{id}]            runs with their totals; DELETE /_sim/event-runs/{id} cancels one
+ * GET    /_sim/event-runs/{id}/events       per event: key, topic, duplicated, attempts, lastStatus, lastError, answered2xx
+ *                                           (?from=0&limit=10000&only=failed)
  * GET    /_sim/auto-reply                   auto-reply settings and counts; POST {"enabled","delay","text","limit"} changes them
  * POST   /_sim/customers/{number}/auto-reply  {"enabled": false} opts a customer out
  * GET    /_sim/rate-limit                   {"perSecond", "retryAfter"}; POST the same to change it
@@ -119,6 +123,14 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
                 simulator.clearOperationStats();
                 json(request, 200, "{}");
                 return;
+            case "POST /_sim/event-runs":
+                json(request, 200, write(runJson(simulator.startEventRun(runSettings(parse(body))))));
+                return;
+            case "GET /_sim/event-runs":
+                ArrayNode runs = mapper.createArrayNode();
+                simulator.eventRuns().forEach(run -> runs.add(runJson(run)));
+                json(request, 200, write(runs));
+                return;
             case "GET /_sim/auto-reply":
                 json(request, 200, autoReplyJson());
                 return;
@@ -160,6 +172,11 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             }
             String number = percentDecode(path.substring(prefix.length(), path.length() - suffix.length()));
             json(request, 200, write(messageJson(customerAction(number, parse(body)))));
+            return;
+        }
+        String runPrefix = "/_sim/event-runs/";
+        if (path.startsWith(runPrefix)) {
+            eventRunRequest(request, method, path.substring(runPrefix.length()));
             return;
         }
         String faultPrefix = "/_sim/faults/";
@@ -256,6 +273,126 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             op.put("rateLimited", stats.rateLimited());
         }
         return write(json);
+    }
+
+    private static final List<String> RUN_FIELDS = List.of("events", "perSecond", "duplicates", "duplicateDelay", "messageShare",
+            "maxAttempts", "initialRetryDelay", "maxRetryDelay", "timeout", "maxInFlight", "seed", "keyPrefix");
+
+    private static EventRunSettings runSettings(JsonNode body) {
+        EventRunSettings settings = new EventRunSettings();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> fields = body.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode value = field.getValue();
+            switch (field.getKey()) {
+                case "events" -> settings.events(whole(value, "events"));
+                case "perSecond" -> settings.perSecond(number(value, "perSecond"));
+                case "duplicates" -> settings.duplicates(number(value, "duplicates"));
+                case "duplicateDelay" -> settings.duplicateDelay(Durations.parse(value.asText()));
+                case "messageShare" -> settings.messageShare(number(value, "messageShare"));
+                case "maxAttempts" -> settings.maxAttempts(whole(value, "maxAttempts"));
+                case "initialRetryDelay" -> settings.initialRetryDelay(Durations.parse(value.asText()));
+                case "maxRetryDelay" -> settings.maxRetryDelay(Durations.parse(value.asText()));
+                case "timeout" -> settings.timeout(Durations.parse(value.asText()));
+                case "maxInFlight" -> settings.maxInFlight(whole(value, "maxInFlight"));
+                case "seed" -> settings.seed(value.asLong());
+                case "keyPrefix" -> settings.keyPrefix(value.asText());
+                default -> throw new IllegalArgumentException("unknown event-run field '" + field.getKey() + "'; known fields: " + RUN_FIELDS);
+            }
+        }
+        return settings;
+    }
+
+    private static int whole(JsonNode value, String name) {
+        if (!value.canConvertToInt() || !value.isIntegralNumber()) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value);
+        }
+        return value.asInt();
+    }
+
+    private static double number(JsonNode value, String name) {
+        if (!value.isNumber()) {
+            throw new IllegalArgumentException(name + " must be a number, got " + value);
+        }
+        return value.asDouble();
+    }
+
+    /** GET {id}, DELETE {id} (cancel), GET {id}/events?from=0&limit=10000&only=failed */
+    private void eventRunRequest(HttpServerRequest request, HttpMethod method, String rest) {
+        boolean events = rest.endsWith("/events");
+        String id = events ? rest.substring(0, rest.length() - "/events".length()) : rest;
+        EventRun run = simulator.eventRun(id);
+        if (run == null) {
+            json(request, 404, error("no event run '" + id + "'; GET /_sim/event-runs lists them"));
+            return;
+        }
+        if (method == HttpMethod.DELETE && !events) {
+            run.cancel();
+            json(request, 200, write(runJson(run)));
+        } else if (method != HttpMethod.GET) {
+            json(request, 405, error("use GET to read an event run, DELETE to cancel it"));
+        } else if (!events) {
+            json(request, 200, write(runJson(run)));
+        } else {
+            int from = intParam(request, "from", 0);
+            int limit = Math.min(intParam(request, "limit", 10_000), 100_000);
+            boolean onlyFailed = "failed".equals(request.getParam("only"));
+            ArrayNode list = mapper.createArrayNode();
+            for (EventOutcome outcome : run.outcomes(from, limit)) {
+                if (onlyFailed && outcome.answered2xx()) {
+                    continue;
+                }
+                ObjectNode json = list.addObject();
+                json.put("index", outcome.index());
+                json.put("key", outcome.key());
+                json.put("topic", outcome.topic());
+                json.put("duplicated", outcome.duplicated());
+                json.put("attempts", outcome.attempts());
+                json.put("lastStatus", outcome.lastStatus());
+                json.put("lastError", outcome.lastError());
+                json.put("answered2xx", outcome.answered2xx());
+                json.put("finished", outcome.finished());
+            }
+            json(request, 200, write(list));
+        }
+    }
+
+    private static int intParam(HttpServerRequest request, String name, int absent) {
+        String value = request.getParam(name);
+        if (value == null) {
+            return absent;
+        }
+        try {
+            return Math.max(0, Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " '" + value + "' is not a whole number");
+        }
+    }
+
+    private ObjectNode runJson(EventRun run) {
+        EventRunTotals totals = run.totals();
+        ObjectNode json = mapper.createObjectNode();
+        json.put("id", run.id());
+        json.put("settings", run.settings().toString());
+        json.put("firstKey", run.key(0));
+        json.put("done", totals.done());
+        json.put("cancelled", totals.cancelled());
+        json.put("elapsedMillis", totals.elapsedMillis());
+        ObjectNode t = json.putObject("totals");
+        t.put("events", totals.events());
+        t.put("started", totals.started());
+        t.put("duplicated", totals.duplicated());
+        t.put("deliveries", totals.deliveries());
+        t.put("redeliveries", totals.redeliveries());
+        t.put("answered2xx", totals.answered2xx());
+        t.put("answered4xx", totals.answered4xx());
+        t.put("answered5xx", totals.answered5xx());
+        t.put("noAnswer", totals.noAnswer());
+        t.put("eventsAnswered2xx", totals.eventsAnswered2xx());
+        t.put("eventsGivenUp", totals.eventsGivenUp());
+        t.put("inFlight", totals.inFlight());
+        t.put("waiting", totals.waiting());
+        json.put("summary", totals.summary());
+        return json;
     }
 
     private String autoReplyJson() {
