@@ -394,6 +394,37 @@ public final class ConnectlySimulator implements AutoCloseable {
         return conversations;
     }
 
+    /** {@code http://127.0.0.1:<port>/_sim/}: the chat page, to print for the person running an example. */
+    public String chatPageUrl() {
+        return baseUrl() + "/_sim/";
+    }
+
+    /**
+     * What a person needs to use the running simulator, one item a line: its URLs, the business id and the settings
+     * as they are now. Without the API key and webhook secret, so it can go to a log.
+     */
+    public String summary() {
+        List<Fault> active = faults.list().stream().map(ActiveFault::fault).toList();
+        return "Connectly simulator listening on " + baseUrl() + "\n"
+                + "  API base URL    " + baseUrl() + "/v1/businesses/" + businessId() + "\n"
+                + "  business id     " + businessId() + "\n"
+                + "  settings        " + describe(config.templateApprovalDelay, rateLimiter.limit(), config.sentDelay,
+                        config.businessNumbers, config.failingNumbers, autoReplier.settings().describe(), active) + "\n"
+                + "  seed data       templates order_shipped (en, {{1}} name, {{2}} order id, quick replies Track and Thanks),"
+                + " welcome (en); campaigns spring_sale (published), draft_campaign (not published)\n"
+                + "  chat page       " + chatPageUrl();
+    }
+
+    private static String describe(Duration templateApprovalDelay, RateLimiter.Limit rateLimit, Duration statusDelay,
+                                   List<String> businessNumbers, Set<String> failingNumbers, String autoReply,
+                                   List<Fault> faults) {
+        return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
+                + (rateLimit.perSecond() == 0 ? "off" : rateLimit.perSecond() + "/s (Retry-After " + rateLimit.retryAfterSeconds() + "s)")
+                + ", statusDelay=" + Durations.format(statusDelay) + ", businessNumbers=" + businessNumbers
+                + ", failingNumbers=" + failingNumbers + ", autoReply=" + autoReply
+                + (faults.isEmpty() ? "" : ", faults=" + faults.stream().map(Fault::describe).toList());
+    }
+
     @Override
     public String toString() {
         return "ConnectlySimulator[" + (port < 0 ? "stopped" : baseUrl()) + ", businessId=" + config.businessId + "]";
@@ -726,11 +757,9 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
 
         String describe() {
-            return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
-                    + (rateLimit == 0 ? "off" : rateLimit + "/s (Retry-After " + rateLimitRetryAfterSeconds + "s)") + ", statusDelay=" + Durations.format(sentDelay)
-                    + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers
-                    + ", autoReply=" + (autoReplyDelay == null ? "off" : "after " + Durations.format(autoReplyDelay))
-                    + (startupFaults.isEmpty() ? "" : ", faults=" + startupFaults.stream().map(Fault::describe).toList());
+            return ConnectlySimulator.describe(templateApprovalDelay, new RateLimiter.Limit(rateLimit, rateLimitRetryAfterSeconds),
+                    sentDelay, businessNumbers, failingNumbers,
+                    autoReplyDelay == null ? "off" : "after " + Durations.format(autoReplyDelay), startupFaults);
         }
     }
 }

@@ -74,12 +74,15 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         HttpMethod method = request.method();
         if (path.equals("/") || path.equals("/_sim") || path.equals("/_sim/")) {
             if (method != HttpMethod.GET) {
-                json(request, 405, error("the chat page is read-only: use GET"));
+                json(request, 405, error("the chat page is served with GET; customers act through POST /_sim/customers/{number}/messages"));
                 return;
             }
+            String nonce = ChatPage.nonce();
             request.response().putHeader("content-type", "text/html; charset=utf-8")
                     .putHeader("cache-control", "no-store")
-                    .end(ChatPage.render(simulator.settings(), simulator.clock(), simulator.conversations()));
+                    .putHeader("content-security-policy", ChatPage.contentSecurityPolicy(nonce))
+                    .putHeader("x-content-type-options", "nosniff")
+                    .end(ChatPage.render(simulator.settings(), simulator.clock(), simulator.conversations(), nonce));
             return;
         }
         switch (method.name() + " " + path) {

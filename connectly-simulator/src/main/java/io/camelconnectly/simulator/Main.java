@@ -50,15 +50,10 @@ public final class Main {
             simulator.close();
             stopped.countDown();
         }, "connectly-simulator-shutdown"));
-        System.out.println("Connectly simulator listening on " + simulator.baseUrl());
-        System.out.println("  API base URL    " + simulator.baseUrl() + "/v1/businesses/" + simulator.businessId());
+        System.out.println(simulator.summary());
+        // the runnable jar is a local tool: it shows the credentials to configure the client with
         System.out.println("  api key         " + simulator.apiKey());
-        System.out.println("  business id     " + simulator.businessId());
         System.out.println("  webhook secret  " + simulator.webhookSecret());
-        System.out.println("  settings        " + builder.describe());
-        System.out.println("  seed data       templates order_shipped (en, {{1}} name, {{2}} order id), welcome (en);"
-                + " campaigns spring_sale (published), draft_campaign (not published)");
-        System.out.println("  chat page       " + simulator.baseUrl() + "/_sim/");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }

@@ -163,6 +163,12 @@ class AutoReplyTest {
         assertThat(settings.path("optedOut")).extracting(JsonNode::asText).contains("+16045550407", SILENT);
 
         sim.autoReply(Duration.ofMillis(10));
+        sim.rateLimit(9, Duration.ofSeconds(2));
+        // what an application embedding the simulator prints: URLs and settings as they are now, no credentials
+        assertThat(sim.summary()).contains(sim.chatPageUrl(), sim.baseUrl() + "/v1/businesses/" + sim.businessId(),
+                "autoReply=after 10ms", "rateLimit=9/s (Retry-After 2s)").doesNotContain(sim.apiKey(), sim.webhookSecret());
+        assertThat(sim.chatPageUrl()).isEqualTo(sim.baseUrl() + "/_sim/");
+        sim.rateLimit(0, Duration.ofSeconds(1));
         String customer = "+16045550408";
         sendTemplate(customer, "welcome", "");
         await().until(() -> eventsFrom(customer).size() == 1);
