@@ -32,9 +32,7 @@ final class AutoReplier {
     /** One immutable setting, swapped as a whole. */
     record Settings(boolean enabled, Duration delay, String text, int limit) {
         Settings {
-            if (delay == null || delay.isNegative() || delay.compareTo(Fault.MAX_DELAY) > 0) {
-                throw new IllegalArgumentException("autoReply delay must be from 0s to 10m, got " + (delay == null ? null : Durations.format(delay)));
-            }
+            Durations.require(delay, "autoReply delay", true, Fault.MAX_DELAY);
             if (text == null || text.isBlank()) {
                 throw new IllegalArgumentException("autoReplyText must not be empty");
             }

@@ -53,10 +53,7 @@ public final class EventRunSettings {
 
     /** How long after the first post of an event its duplicate is posted; default 0: at once, racing the first. */
     public EventRunSettings duplicateDelay(Duration delay) {
-        if (delay == null || delay.isNegative() || delay.compareTo(Fault.MAX_DELAY) > 0) {
-            throw new IllegalArgumentException("duplicateDelay must be from 0s to 10m, got " + delay);
-        }
-        this.duplicateDelay = delay;
+        this.duplicateDelay = Durations.require(delay, "duplicateDelay", true, Fault.MAX_DELAY);
         return this;
     }
 
@@ -126,10 +123,7 @@ public final class EventRunSettings {
     }
 
     private static Duration positive(Duration d, String name) {
-        if (d == null || d.isNegative() || d.isZero() || d.compareTo(Fault.MAX_DELAY) > 0) {
-            throw new IllegalArgumentException(name + " must be positive and at most 10m, got " + d);
-        }
-        return d;
+        return Durations.require(d, name, false, Fault.MAX_DELAY);
     }
 
     EventRunSettings copy() {

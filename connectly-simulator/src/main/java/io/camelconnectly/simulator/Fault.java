@@ -78,10 +78,7 @@ public final class Fault {
 
     /** Run the operation at once and write its answer after {@code delay} (at most 10 minutes). */
     public static Fault delay(Duration delay) {
-        if (delay == null || delay.isNegative() || delay.isZero() || delay.compareTo(MAX_DELAY) > 0) {
-            throw new IllegalArgumentException("delay must be positive and at most " + Durations.format(MAX_DELAY) + ", got "
-                    + (delay == null ? null : Durations.format(delay)));
-        }
+        Durations.require(delay, "delay", false, MAX_DELAY);
         return new Fault(Kind.DELAY, 0, -1, true, true, delay, Set.of(), Long.MAX_VALUE, 1.0);
     }
 
