@@ -3,12 +3,16 @@ package io.camelconnectly.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.impl.ConnectionBase;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -18,8 +22,9 @@ import java.util.Map;
 
 /**
  * The HTTP front: routes {@code /v1/businesses/{businessId}/...} to {@link ConnectlyApi}, checks the key, the
- * business and the rate limit, answers errors with Connectly's error body, and records every request. Runs on the
- * event loop; routing is plain string comparison (no regex) to keep the send path cheap.
+ * business and the rate limit, applies injected faults, answers errors with Connectly's error body, counts what took
+ * effect and records every request. Runs on the event loop; routing is plain string comparison (no regex) to keep
+ * the send path cheap.
  */
 final class ApiHandler implements Handler<HttpServerRequest> {
 
@@ -38,11 +43,15 @@ final class ApiHandler implements Handler<HttpServerRequest> {
     private final Handler<HttpServerRequest> inspection;
     private final byte[] apiKeyBytes;
     private final FaultInjector faults;
+    private final OperationCounters counters;
+    private final Vertx vertx;
 
-    ApiHandler(ObjectMapper mapper, SimulatorSettings settings, ConnectlyApi api, RateLimiter rateLimiter,
+    ApiHandler(Vertx vertx, ObjectMapper mapper, SimulatorSettings settings, ConnectlyApi api, RateLimiter rateLimiter,
                BoundedLog<RecordedRequest> requests, SimulatorClock clock, Handler<HttpServerRequest> inspection,
-               FaultInjector faults) {
+               FaultInjector faults, OperationCounters counters) {
+        this.vertx = vertx;
         this.faults = faults;
+        this.counters = counters;
         this.mapper = mapper;
         this.settings = settings;
         this.api = api;
@@ -79,36 +88,99 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         });
     }
 
-    private void respond(HttpServerRequest request, String path, Buffer body) {
-        int status = 200;
-        String json;
-        String retryAfter = null;
-        try {
-            json = dispatch(request, path, body);
-        } catch (ApiError e) {
-            status = e.status;
-            retryAfter = e.retryAfterSeconds;
-            json = api.write(api.errorBody(e.getMessage(), e.type, e.code, e.userTitle));
-        } catch (RuntimeException e) {
-            status = 500;
-            json = api.write(api.errorBody("Internal error in the simulator: " + e, "ERROR_TYPE_INTERNAL",
-                    "ERROR_CODE_INTERNAL", "Internal error"));
-        }
-        HttpServerResponse response = request.response()
-                .setStatusCode(status)
-                .putHeader("content-type", JSON);
-        if (retryAfter != null) {
-            response.putHeader("retry-after", retryAfter);
-        }
-        response.end(json);
-        record(request, path, body, status);
+    /** One HTTP answer, written now, later (delay fault) or in part (reset fault). */
+    private record Answer(int status, String body, String contentType, String retryAfter) {
     }
 
-    private String dispatch(HttpServerRequest request, String path, Buffer body) {
-        int businessEnd = path.indexOf('/', API_PREFIX.length());
-        String businessId = businessEnd < 0 ? path.substring(API_PREFIX.length()) : path.substring(API_PREFIX.length(), businessEnd);
-        String operation = businessEnd < 0 ? "" : path.substring(businessEnd + 1);
+    private void respond(HttpServerRequest request, String path, Buffer body) {
+        ApiOperation operation = null;
+        Fault fault = null;
+        Answer answer;
+        try {
+            int businessEnd = path.indexOf('/', API_PREFIX.length());
+            String operationPath = businessEnd < 0 ? "" : path.substring(businessEnd + 1);
+            operation = authorize(request, path, businessEnd, operationPath);
+            counters.request(operation);
+            fault = faults.select(operation);
+            if (fault != null) {
+                counters.faulted(operation);
+            }
+            if (fault != null && fault.kind() == Fault.Kind.STATUS && !fault.takesEffect()) {
+                answer = faultAnswer(fault);
+            } else {
+                answer = new Answer(200, execute(operation, operationPath, body), JSON, null);
+                counters.tookEffect(operation);
+                if (fault != null && fault.kind() == Fault.Kind.STATUS) {
+                    answer = faultAnswer(fault);
+                }
+            }
+        } catch (ApiError e) {
+            answer = new Answer(e.status, api.write(api.errorBody(e.getMessage(), e.type, e.code, e.userTitle)), JSON,
+                    e.retryAfterSeconds);
+        } catch (RuntimeException e) {
+            answer = new Answer(500, api.write(api.errorBody("Internal error in the simulator: " + e, "ERROR_TYPE_INTERNAL",
+                    "ERROR_CODE_INTERNAL", "Internal error")), JSON, null);
+        }
+        record(request, path, body, answer.status, fault == null ? null : fault.describe());
+        if (fault == null || fault.kind() == Fault.Kind.STATUS) {
+            write(request, answer);
+        } else if (fault.kind() == Fault.Kind.DELAY) {
+            Answer delayed = answer;
+            vertx.setTimer(fault.delayDuration().toMillis(), timer -> write(request, delayed));
+        } else {
+            writeHalfThenReset(request, answer);
+        }
+    }
 
+    private static void write(HttpServerRequest request, Answer answer) {
+        HttpServerResponse response = request.response();
+        if (response.closed() || response.ended()) {
+            return; // the client gave up on a delayed answer
+        }
+        response.setStatusCode(answer.status).putHeader("content-type", answer.contentType);
+        if (answer.retryAfter != null) {
+            response.putHeader("retry-after", answer.retryAfter);
+        }
+        response.end(answer.body);
+    }
+
+    /**
+     * Sends the status line, the headers (with the full Content-Length) and half of the body, then resets the TCP
+     * connection: SO_LINGER 0 makes the close an RST instead of an orderly FIN.
+     */
+    private static void writeHalfThenReset(HttpServerRequest request, Answer answer) {
+        Buffer full = Buffer.buffer(answer.body);
+        HttpServerResponse response = request.response()
+                .setStatusCode(answer.status)
+                .putHeader("content-type", answer.contentType)
+                .putHeader("content-length", Integer.toString(full.length()));
+        response.write(full.slice(0, full.length() / 2)).onComplete(written -> {
+            HttpConnection connection = request.connection();
+            if (connection instanceof ConnectionBase base) {
+                // Vert.x has no public reset for HTTP/1.1; its connection wraps the Netty channel that has one
+                base.channel().config().setOption(ChannelOption.SO_LINGER, 0);
+                base.channel().close();
+            } else {
+                connection.close();
+            }
+        });
+    }
+
+    private Answer faultAnswer(Fault fault) {
+        int status = fault.httpStatus();
+        String retryAfter = fault.retryAfterSeconds() >= 0 ? Long.toString(fault.retryAfterSeconds()) : null;
+        if (!fault.errorBody()) {
+            return new Answer(status, HttpResponseStatus.valueOf(status).reasonPhrase(), "text/plain; charset=utf-8", retryAfter);
+        }
+        String message = "Simulated failure injected by the test (HTTP " + status + ")";
+        String type = status == 429 ? "ERROR_TYPE_RESOURCE_EXHAUSTED" : status >= 500 ? "ERROR_TYPE_UNAVAILABLE" : ApiError.TYPE_INVALID_REQUEST;
+        String code = status == 429 ? "ERROR_CODE_RATE_LIMIT_EXCEEDED" : "ERROR_CODE_SIMULATED_FAILURE";
+        return new Answer(status, api.write(api.errorBody(message, type, code, message)), JSON, retryAfter);
+    }
+
+    /** Checks the key, the business, the operation and its method; returns the operation. */
+    private ApiOperation authorize(HttpServerRequest request, String path, int businessEnd, String operationPath) {
+        String businessId = businessEnd < 0 ? path.substring(API_PREFIX.length()) : path.substring(API_PREFIX.length(), businessEnd);
         String key = request.getHeader("x-api-key");
         if (key == null || !MessageDigest.isEqual(key.getBytes(StandardCharsets.UTF_8), apiKeyBytes)) {
             throw new ApiError(401, "ERROR_TYPE_UNAUTHENTICATED", "ERROR_CODE_UNAUTHENTICATED",
@@ -117,66 +189,60 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         if (!settings.businessId.equals(businessId)) {
             throw ApiError.notFound("ERROR_CODE_BUSINESS_NOT_FOUND", "No business with id '" + businessId + "' for this API key");
         }
-        faults.check();
-        HttpMethod method = request.method();
+        ApiOperation operation = ApiOperation.at(operationPath);
+        if (operation == null) {
+            throw ApiError.notFound("ERROR_CODE_NOT_FOUND", "No operation at " + request.method() + " " + path);
+        }
+        if (!operation.method().equals(request.method().name())) {
+            throw new ApiError(405, ApiError.TYPE_INVALID_REQUEST, "ERROR_CODE_METHOD_NOT_ALLOWED",
+                    operation.path() + (operation.takesId() ? "/{webhookId}" : "") + " takes " + operation.method()
+                            + ", not " + request.method());
+        }
+        return operation;
+    }
+
+    private String execute(ApiOperation operation, String operationPath, Buffer body) {
         switch (operation) {
-            case "send/messages":
-                expect(method, HttpMethod.POST, operation);
-                limitRate();
+            case SEND_MESSAGE:
+                limitRate(operation);
                 return api.sendMessage(json(body, true));
-            case "send/whatsapp_templated_messages":
-                expect(method, HttpMethod.POST, operation);
-                limitRate();
+            case SEND_TEMPLATE:
+                limitRate(operation);
                 return api.sendTemplate(json(body, true));
-            case "send/campaigns":
-                expect(method, HttpMethod.POST, operation);
-                limitRate();
+            case SEND_CAMPAIGNS:
+                limitRate(operation);
                 return api.sendCampaigns(json(body, true));
-            case "get/templates":
-                expect(method, HttpMethod.POST, operation);
+            case GET_TEMPLATES:
                 json(body, false); // no body expected, but a malformed one is still a 400
                 return api.getTemplates();
-            case "create/template":
-                expect(method, HttpMethod.POST, operation);
+            case CREATE_TEMPLATE:
                 return api.createTemplate(json(body, true));
-            case "get/quality_signals":
-                expect(method, HttpMethod.GET, operation);
+            case QUALITY_SIGNALS:
                 return api.qualitySignals();
-            case "create/webhooks":
-                expect(method, HttpMethod.POST, operation);
+            case CREATE_WEBHOOK:
                 return api.createWebhook(json(body, true));
-            case "webhooks":
-                expect(method, HttpMethod.GET, operation);
+            case LIST_WEBHOOKS:
                 return api.listWebhooks();
+            case UPDATE_WEBHOOK:
+                return api.updateWebhook(webhookId(operation, operationPath), json(body, true));
+            case DELETE_WEBHOOK:
+                return api.deleteWebhook(webhookId(operation, operationPath));
             default:
-                break;
-        }
-        if (operation.startsWith("update/webhooks/") && operation.indexOf('/', 16) < 0 && operation.length() > 16) {
-            expect(method, HttpMethod.PUT, "update/webhooks/{webhookId}");
-            return api.updateWebhook(operation.substring(16), json(body, true));
-        }
-        if (operation.startsWith("delete/webhooks/") && operation.indexOf('/', 16) < 0 && operation.length() > 16) {
-            expect(method, HttpMethod.DELETE, "delete/webhooks/{webhookId}");
-            return api.deleteWebhook(operation.substring(16));
-        }
-        throw ApiError.notFound("ERROR_CODE_NOT_FOUND", "No operation at " + method + " " + path);
-    }
-
-    private void limitRate() {
-        if (rateLimiter != null) {
-            long wait = rateLimiter.acquire();
-            if (wait > 0) {
-                throw new ApiError(429, "ERROR_TYPE_RESOURCE_EXHAUSTED", "ERROR_CODE_RATE_LIMIT_EXCEEDED",
-                        "Too many requests: the rate limit is exceeded; retry after " + wait + " s with exponential backoff",
-                        "Too many requests", Long.toString(wait));
-            }
+                throw new IllegalStateException("no handler for " + operation);
         }
     }
 
-    private static void expect(HttpMethod actual, HttpMethod expected, String operation) {
-        if (!expected.equals(actual)) {
-            throw new ApiError(405, ApiError.TYPE_INVALID_REQUEST, "ERROR_CODE_METHOD_NOT_ALLOWED",
-                    operation + " takes " + expected + ", not " + actual);
+    private static String webhookId(ApiOperation operation, String operationPath) {
+        return operationPath.substring(operation.path().length() + 1);
+    }
+
+    private void limitRate(ApiOperation operation) {
+        long retryAfter = rateLimiter.acquire();
+        if (retryAfter >= 0) {
+            counters.rateLimited(operation);
+            throw new ApiError(429, "ERROR_TYPE_RESOURCE_EXHAUSTED", "ERROR_CODE_RATE_LIMIT_EXCEEDED",
+                    "Too many requests: the rate limit is exceeded; retry after " + retryAfter + " s with exponential backoff",
+                    "Too many requests", Long.toString(retryAfter));
         }
     }
 
@@ -205,7 +271,7 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         return node;
     }
 
-    private void record(HttpServerRequest request, String path, Buffer body, int status) {
+    private void record(HttpServerRequest request, String path, Buffer body, int status, String fault) {
         MultiMap headers = request.headers();
         Map<String, String> copy = new LinkedHashMap<>(headers.size() * 2);
         for (Map.Entry<String, String> header : headers) {
@@ -214,6 +280,6 @@ final class ApiHandler implements Handler<HttpServerRequest> {
         Instant at = Instant.ofEpochMilli(clock.nowMillis());
         String text = body.toString(StandardCharsets.UTF_8);
         requests.add(sequence -> new RecordedRequest(sequence, at, request.method().name(), path, request.query(), copy,
-                text, status));
+                text, status, fault));
     }
 }

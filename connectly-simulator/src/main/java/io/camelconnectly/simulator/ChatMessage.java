@@ -2,6 +2,7 @@ package io.camelconnectly.simulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One message of a conversation as the chat page shows it: sent by the business (outbound) or by the simulated
@@ -11,6 +12,21 @@ public final class ChatMessage {
 
     /** What kind of message it is, for display. */
     public enum Kind { TEXT, MEDIA, INTERACTIVE, LOCATION, TEMPLATE, CAMPAIGN, BUTTON_REPLY, LIST_REPLY, REACTION }
+
+    /**
+     * Something the customer can tap in an outbound message: a quick-reply button of a template, a button of a
+     * reply-button message, or a row of a list message.
+     *
+     * @param type        a button or a list row
+     * @param id          what the reply carries back: {@code buttonResponse.payload} for a button (the button id of
+     *                    a reply-button message; the button text for a template quick reply, as WhatsApp does when the
+     *                    send gave no payload), {@code listResponse.id} for a row
+     * @param title       the text shown
+     * @param description a row's description, "" for buttons
+     */
+    public record ReplyOption(Type type, String id, String title, String description) {
+        public enum Type { BUTTON, LIST_ROW }
+    }
 
     private final String id;
     private final boolean outbound;
@@ -24,9 +40,14 @@ public final class ChatMessage {
     private final long acceptedNanos;
     private final boolean failing;
     private final StatusTimeline timeline;
+    private final List<ReplyOption> replyOptions;
+    private final boolean automatic;
 
     ChatMessage(String id, boolean outbound, String customer, Kind kind, String text, String replyToId,
-                JsonNode callbackData, String campaignName, Instant at, boolean failing, StatusTimeline timeline) {
+                JsonNode callbackData, String campaignName, Instant at, boolean failing, StatusTimeline timeline,
+                List<ReplyOption> replyOptions, boolean automatic) {
+        this.replyOptions = List.copyOf(replyOptions);
+        this.automatic = automatic;
         this.id = id;
         this.outbound = outbound;
         this.customer = customer;
@@ -80,6 +101,21 @@ public final class ChatMessage {
     /** Simulated time the message was accepted or written. */
     public Instant at() {
         return at;
+    }
+
+    /** What the customer can tap in this (outbound) message, in order; empty for most messages. */
+    public List<ReplyOption> replyOptions() {
+        return replyOptions;
+    }
+
+    /** Whether a simulated customer sent this inbound message by itself (auto-reply), not a test or a person. */
+    public boolean automatic() {
+        return automatic;
+    }
+
+    /** Whether this message ends in delivery_failed. */
+    boolean failing() {
+        return failing;
     }
 
     /** The delivery status now, derived from the configured status delays (inbound messages: always READ). */

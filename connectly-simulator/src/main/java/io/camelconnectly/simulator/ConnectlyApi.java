@@ -54,10 +54,12 @@ final class ConnectlyApi {
     private final WebhookDispatcher dispatcher;
     private final WebhookPayloads payloads;
     private final StatusTimeline timeline;
+    private final AutoReplier autoReplier;
 
     ConnectlyApi(ObjectMapper mapper, Vertx vertx, SimulatorClock clock, SimulatorSettings settings,
                  TemplateRegistry templates, Map<String, Campaign> campaigns, Conversations conversations,
-                 WebhookRegistry webhooks, WebhookDispatcher dispatcher) {
+                 WebhookRegistry webhooks, WebhookDispatcher dispatcher, AutoReplier autoReplier) {
+        this.autoReplier = autoReplier;
         this.mapper = mapper;
         this.vertx = vertx;
         this.clock = clock;
@@ -101,7 +103,7 @@ final class ConnectlyApi {
                     "Failed to send a message because more than 24 hours have passed since the customer last replied", null);
         }
         String campaignName = optionalText(body, "campaignName");
-        String id = accept(to, sender, kind, describe(kind, message), callbackData, campaignName, now);
+        String id = accept(to, sender, kind, describe(kind, message), callbackData, campaignName, now, replyOptions(message));
         return idResponse(id);
     }
 
@@ -168,8 +170,51 @@ final class ConnectlyApi {
                 return "[location] " + message.path("location").path("name").asText("") + " "
                         + message.path("location").path("address").asText("");
             default:
-                return "[interactive] " + message.toString();
+                return describeInteractive(message);
         }
+    }
+
+    /** Header and footer texts of a reply-button or list message (the reference gives them no body), else its kind. */
+    private static String describeInteractive(JsonNode message) {
+        JsonNode interactive = interactive(message, "replyButtonMessage", "reply_button_message");
+        String fallback = "[reply buttons]";
+        if (interactive.isMissingNode()) {
+            interactive = interactive(message, "listMessage", "list_message");
+            fallback = "[list] " + interactive.path("button").path("text").asText("");
+        }
+        if (interactive.isMissingNode()) {
+            return "[interactive] " + message.toString();
+        }
+        List<String> lines = new ArrayList<>();
+        for (String part : new String[] {"header", "footer"}) {
+            String text = interactive.path(part).path("text").asText("");
+            if (!text.isBlank()) {
+                lines.add(text);
+            }
+        }
+        return lines.isEmpty() ? fallback.trim() : String.join("\n", lines);
+    }
+
+    private static JsonNode interactive(JsonNode message, String camelCase, String snakeCase) {
+        JsonNode node = message.path(camelCase);
+        return node.isObject() ? node : message.path(snakeCase).isObject() ? message.path(snakeCase) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** The buttons of a reply-button message, or the rows of a list message's sections, in order. */
+    private static List<ChatMessage.ReplyOption> replyOptions(JsonNode message) {
+        List<ChatMessage.ReplyOption> options = new ArrayList<>();
+        for (JsonNode button : interactive(message, "replyButtonMessage", "reply_button_message").path("buttons")) {
+            String text = button.path("text").asText("");
+            options.add(new ChatMessage.ReplyOption(ChatMessage.ReplyOption.Type.BUTTON, button.path("id").asText(text), text, ""));
+        }
+        for (JsonNode section : interactive(message, "listMessage", "list_message").path("sections")) {
+            for (JsonNode row : section.path("rows")) {
+                String title = row.path("text").asText(row.path("title").asText(""));
+                options.add(new ChatMessage.ReplyOption(ChatMessage.ReplyOption.Type.LIST_ROW, row.path("id").asText(title), title,
+                        row.path("description").asText("")));
+            }
+        }
+        return options;
     }
 
     // ------------------------------------------------------------------------------ send/whatsapp_templated_messages
@@ -201,7 +246,12 @@ final class ConnectlyApi {
         }
         Map<String, String> params = templateParameters(body.get("parameters"), template);
         String text = render(template, params);
-        String id = accept(number, sender, ChatMessage.Kind.TEMPLATE, text, callbackData, optionalText(body, "campaignName"), now);
+        List<ChatMessage.ReplyOption> quickReplies = new ArrayList<>();
+        for (String button : template.shape.quickReplies) {
+            quickReplies.add(new ChatMessage.ReplyOption(ChatMessage.ReplyOption.Type.BUTTON, button, button, ""));
+        }
+        String id = accept(number, sender, ChatMessage.Kind.TEMPLATE, text, callbackData, optionalText(body, "campaignName"),
+                now, quickReplies);
         return idResponse(id);
     }
 
@@ -327,7 +377,7 @@ final class ConnectlyApi {
             String sender = entry.hasNonNull("sender") ? entry.get("sender").asText() : settings.defaultSender();
             JsonNode variables = entry.get("variables");
             String text = "📣 Campaign " + campaign.name + (variables == null || variables.isEmpty() ? "" : " " + variables);
-            accept(client, sender, ChatMessage.Kind.CAMPAIGN, text, null, campaign.name, now);
+            accept(client, sender, ChatMessage.Kind.CAMPAIGN, text, null, campaign.name, now, List.of());
         }
 
         ObjectNode response = mapper.createObjectNode();
@@ -547,33 +597,52 @@ final class ConnectlyApi {
 
     // ------------------------------------------------------------------------------------------ simulated customers
 
-    ChatMessage customerWrites(String customer, String text) {
+    ChatMessage customerWrites(String customer, String text, boolean automatic) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("a customer message needs a non-empty text");
         }
-        return inbound(customer, ChatMessage.Kind.TEXT, text, null, null,
+        return inbound(customer, ChatMessage.Kind.TEXT, text, null, null, automatic,
                 (now, name) -> payloads.inboundText(now, customer, name, settings.defaultSender(), settings.businessName, text));
     }
 
-    ChatMessage customerPressesButton(String customer, String replyToId, String text, String payload) {
+    ChatMessage customerPressesButton(String customer, String replyToId, String text, String payload, boolean automatic) {
         ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.BUTTON_REPLY, text, replyToId, quoted.callbackData(),
+        return inbound(customer, ChatMessage.Kind.BUTTON_REPLY, text, replyToId, quoted.callbackData(), automatic,
                 (now, name) -> payloads.buttonReply(now, customer, name, settings.defaultSender(), settings.businessName,
                         replyToId, text, payload, quoted.callbackData()));
     }
 
-    ChatMessage customerPicksListRow(String customer, String replyToId, String rowId, String title, String description) {
+    ChatMessage customerPicksListRow(String customer, String replyToId, String rowId, String title, String description,
+                                     boolean automatic) {
         ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.LIST_REPLY, title, replyToId, quoted.callbackData(),
+        return inbound(customer, ChatMessage.Kind.LIST_REPLY, title, replyToId, quoted.callbackData(), automatic,
                 (now, name) -> payloads.listReply(now, customer, name, settings.defaultSender(), settings.businessName,
                         replyToId, rowId, title, description, quoted.callbackData()));
     }
 
     ChatMessage customerReacts(String customer, String replyToId, String emoji) {
         ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.REACTION, emoji, replyToId, quoted.callbackData(),
+        return inbound(customer, ChatMessage.Kind.REACTION, emoji, replyToId, quoted.callbackData(), false,
                 (now, name) -> payloads.reaction(now, customer, name, settings.defaultSender(), settings.businessName,
                         replyToId, emoji, quoted.callbackData()));
+    }
+
+    /** The customer taps a button or list row of message {@code replyToId}, found by its id or title. */
+    ChatMessage customerTaps(String customer, String replyToId, String option, boolean automatic) {
+        ChatMessage quoted = quoted(customer, replyToId);
+        for (ChatMessage.ReplyOption candidate : quoted.replyOptions()) {
+            if (candidate.id().equals(option) || candidate.title().equals(option)) {
+                return tap(customer, replyToId, candidate, automatic);
+            }
+        }
+        throw new IllegalArgumentException("message " + replyToId + " has no button or row '" + option + "'; it has "
+                + quoted.replyOptions().stream().map(ChatMessage.ReplyOption::title).toList());
+    }
+
+    ChatMessage tap(String customer, String replyToId, ChatMessage.ReplyOption option, boolean automatic) {
+        return option.type() == ChatMessage.ReplyOption.Type.BUTTON
+                ? customerPressesButton(customer, replyToId, option.title(), option.id(), automatic)
+                : customerPicksListRow(customer, replyToId, option.id(), option.title(), option.description(), automatic);
     }
 
     void nameCustomer(String customer, String name) {
@@ -597,13 +666,14 @@ final class ConnectlyApi {
     }
 
     private ChatMessage inbound(String customer, ChatMessage.Kind kind, String text, String replyToId,
-                                JsonNode callbackData, EventBuilder event) {
+                                JsonNode callbackData, boolean automatic, EventBuilder event) {
         requireNumber(customer);
         long now = clock.nowMillis();
         Conversations.Conversation thread = conversations.thread(customer);
         thread.lastInboundMillis = now; // a customer writing opens (or renews) the 24-hour window
+        autoReplier.customerActed(thread, automatic);
         ChatMessage message = new ChatMessage(Ids.messageId(now), false, customer, kind, text, replyToId, callbackData,
-                null, Instant.ofEpochMilli(now), false, timeline);
+                null, Instant.ofEpochMilli(now), false, timeline, List.of(), automatic);
         conversations.add(message);
         if (dispatcher.hasSubscriber(WebhookRegistry.TOPIC_MESSAGES)) {
             dispatcher.publish(WebhookRegistry.TOPIC_MESSAGES, WebhookConfiguration.EventFields.NONE,
@@ -621,12 +691,13 @@ final class ConnectlyApi {
     // -------------------------------------------------------------------------------------- accepted outbound messages
 
     private String accept(String customer, String sender, ChatMessage.Kind kind, String text, JsonNode callbackData,
-                          String campaignName, long now) {
+                          String campaignName, long now, List<ChatMessage.ReplyOption> replyOptions) {
         String id = Ids.messageId(now);
         boolean failing = settings.failingNumbers.contains(customer);
         ChatMessage message = new ChatMessage(id, true, customer, kind, text, null, callbackData, campaignName,
-                Instant.ofEpochMilli(now), failing, timeline);
+                Instant.ofEpochMilli(now), failing, timeline, replyOptions, false);
         conversations.add(message);
+        autoReplier.accepted(message, conversations.thread(customer));
         if (dispatcher.hasSubscriber(WebhookRegistry.TOPIC_DELIVERY_STATUS)) {
             scheduleStatus(message, sender, failing ? DeliveryStatus.DELIVERY_FAILED : DeliveryStatus.SENT, timeline.sent);
         }

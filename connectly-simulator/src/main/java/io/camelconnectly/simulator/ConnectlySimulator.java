@@ -56,6 +56,13 @@ public final class ConnectlySimulator implements AutoCloseable {
     private final TemplateRegistry templates;
     private final Map<String, Campaign> campaigns = new ConcurrentHashMap<>();
     private final FaultInjector faults = new FaultInjector();
+    private final OperationCounters operationCounters = new OperationCounters();
+    private final RateLimiter rateLimiter;
+    private final AutoReplier autoReplier;
+    /** The last {@link #MAX_EVENT_RUNS} event runs by id, oldest first. */
+    private final Map<String, EventRun> eventRuns = new java.util.LinkedHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger eventRunIds = new java.util.concurrent.atomic.AtomicInteger();
+    static final int MAX_EVENT_RUNS = 8;
     private Vertx vertx;
     private WebhookDispatcher dispatcher;
     private ConnectlyApi api;
@@ -71,6 +78,11 @@ public final class ConnectlySimulator implements AutoCloseable {
         this.deliveries = new BoundedLog<>(config.deliveryRecordCapacity);
         this.conversations = new Conversations(200, 20_000);
         this.templates = new TemplateRegistry(clock, config.templateApprovalDelay);
+        this.rateLimiter = new RateLimiter(config.rateLimit, config.rateLimitRetryAfterSeconds);
+        this.autoReplier = new AutoReplier(new AutoReplier.Settings(config.autoReplyDelay != null,
+                config.autoReplyDelay == null ? Duration.ofSeconds(2) : config.autoReplyDelay, config.autoReplyText,
+                config.autoReplyLimit), config.noAutoReplyNumbers, settings.statusTimeline);
+        config.startupFaults.forEach(faults::inject);
         seed();
     }
 
@@ -81,7 +93,8 @@ public final class ConnectlySimulator implements AutoCloseable {
     private void seed() {
         templates.seed("order_shipped", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_UTILITY", components(
                 "[{\"body\":{\"text\":{\"text\":\"Hi {{1}}, your order {{2}} has shipped. Reply here if you have any question.\","
-                        + "\"example\":[\"Ana\",\"A-1001\"]}}}]"));
+                        + "\"example\":[\"Ana\",\"A-1001\"]}}},"
+                        + "{\"buttons\":{\"buttons\":[{\"quickReply\":{\"text\":\"Track\"}},{\"quickReply\":{\"text\":\"Thanks\"}}]}}]"));
         templates.seed("welcome", "en", "MESSAGE_TEMPLATE_GROUP_CATEGORY_MARKETING", components(
                 "[{\"body\":{\"text\":{\"text\":\"Welcome! Thanks for joining us on WhatsApp. Reply to this message any time to chat with us.\"}}}]"));
         campaigns.put("spring_sale", new Campaign("spring_sale", true));
@@ -106,10 +119,12 @@ public final class ConnectlySimulator implements AutoCloseable {
         try {
             dispatcher = new WebhookDispatcher(vertx, webhooks, new WebhookSigner(config.webhookSecret), deliveries,
                     config.webhookTimeout, config.webhookRetryDelay, config.webhookMaxAttempts, config.maxPendingWebhooks);
-            api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher);
+            api = new ConnectlyApi(mapper, vertx, clock, settings, templates, campaigns, conversations, webhooks, dispatcher,
+                    autoReplier);
+            autoReplier.attach(vertx, api);
             InspectionHandler inspection = new InspectionHandler(this, mapper);
-            RateLimiter rateLimiter = config.rateLimit > 0 ? new RateLimiter(config.rateLimit) : null;
-            ApiHandler handler = new ApiHandler(mapper, settings, api, rateLimiter, requests, clock, inspection, faults);
+            ApiHandler handler = new ApiHandler(vertx, mapper, settings, api, rateLimiter, requests, clock, inspection, faults,
+                    operationCounters);
             // One server per event loop, all on one port: Vert.x spreads the connections over them. A negative port
             // asks Vert.x for one random port shared by all the servers (port 0 would give each its own).
             int listenPort = config.port == 0 ? -1 : config.port;
@@ -144,12 +159,13 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
     }
 
-    /** Stops the server and the webhook client; pending redeliveries are dropped. */
+    /** Stops the server and the webhook client; pending redeliveries are dropped and event runs cancelled. */
     @Override
     public synchronized void close() {
         if (vertx == null) {
             return;
         }
+        eventRuns().forEach(EventRun::cancel);
         if (dispatcher != null) {
             dispatcher.close();
         }
@@ -236,10 +252,130 @@ public final class ConnectlySimulator implements AutoCloseable {
 
     /**
      * Makes the next {@code count} authenticated API requests fail with {@code httpStatus} (400-599) and an error
-     * body (429 also gets {@code Retry-After: 1}), to test retries. {@code failNext(0, 500)} cancels.
+     * body (429 also gets {@code Retry-After: 1}), to test retries. Replaces the fault of an earlier failNext;
+     * {@code failNext(0, 500)} cancels it. For anything else use {@link #inject(Fault)}.
      */
     public void failNext(int count, int httpStatus) {
         faults.failNext(count, httpStatus);
+    }
+
+    /** Injects a fault into the API requests it selects, until it has applied {@link Fault#times(long)} times or is cancelled. */
+    public ActiveFault inject(Fault fault) {
+        return faults.inject(Objects.requireNonNull(fault, "fault"));
+    }
+
+    /** The injected faults that can still apply, oldest first. */
+    public List<ActiveFault> faults() {
+        return faults.list();
+    }
+
+    /** Cancels every injected fault. */
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    /**
+     * Changes the rate limit while running: more than {@code perSecond} send requests within one second get 429 with
+     * {@code Retry-After} = {@code retryAfter} (whole seconds); 0 per second switches it off.
+     */
+    public void rateLimit(int perSecond, Duration retryAfter) {
+        rateLimiter.configure(perSecond, Durations.wholeSeconds(retryAfter, "rateLimitRetryAfter"));
+    }
+
+    /** The send requests allowed per second (0 = no limit). */
+    public int rateLimit() {
+        return rateLimiter.limit().perSecond();
+    }
+
+    /** The Retry-After of the rate limit's 429 answers. */
+    public Duration rateLimitRetryAfter() {
+        return Duration.ofSeconds(rateLimiter.limit().retryAfterSeconds());
+    }
+
+    /**
+     * Switches auto-reply on: simulated customers answer each outbound message {@code delay} after it was read (see
+     * {@link Builder#autoReply(Duration)}).
+     */
+    public void autoReply(Duration delay) {
+        AutoReplier.Settings current = autoReplier.settings();
+        autoReplier.configure(new AutoReplier.Settings(true, delay, current.text(), current.limit()));
+    }
+
+    /** Switches auto-reply off; answers already scheduled are dropped. */
+    public void stopAutoReply() {
+        AutoReplier.Settings current = autoReplier.settings();
+        autoReplier.configure(new AutoReplier.Settings(false, current.delay(), current.text(), current.limit()));
+    }
+
+    public boolean autoReplyEnabled() {
+        return autoReplier.settings().enabled();
+    }
+
+    AutoReplier autoReplier() {
+        return autoReplier;
+    }
+
+    /**
+     * Starts a reliability run: {@code settings.events()} distinct signed events posted to the addresses registered
+     * for their topics, at the given rate, some twice, each redelivered under the run's policy (see {@link EventRun}).
+     * Needs a webhook registered for every topic the run posts to. The last 8 runs are kept (a finished one makes
+     * room first).
+     */
+    public EventRun startEventRun(EventRunSettings settings) {
+        if (vertx == null) {
+            throw new IllegalStateException("the simulator is not started: call start() first");
+        }
+        EventRunSettings copy = settings.copy();
+        String id = "r" + eventRunIds.incrementAndGet() + "-" + Ids.messageId(System.currentTimeMillis()).substring(22).toLowerCase(java.util.Locale.ROOT);
+        EventRun run = new EventRun(id, copy, vertx, webhooks, new WebhookSigner(config.webhookSecret), mapper, settings());
+        synchronized (eventRuns) {
+            if (eventRuns.size() >= MAX_EVENT_RUNS) {
+                String evict = eventRuns.values().stream().filter(EventRun::done).map(EventRun::id).findFirst()
+                        .orElseThrow(() -> new IllegalStateException(MAX_EVENT_RUNS + " event runs are still running; cancel one first"));
+                eventRuns.remove(evict);
+            }
+            eventRuns.put(id, run);
+        }
+        run.start();
+        return run;
+    }
+
+    /** The kept event runs, oldest first. */
+    public List<EventRun> eventRuns() {
+        synchronized (eventRuns) {
+            return new ArrayList<>(eventRuns.values());
+        }
+    }
+
+    /** An event run by id, or null. */
+    public EventRun eventRun(String id) {
+        synchronized (eventRuns) {
+            return eventRuns.get(id);
+        }
+    }
+
+    /** Per operation: requests, how many took effect, were faulted or rate-limited (in {@link ApiOperation} order). */
+    public List<OperationStats> operationStats() {
+        return operationCounters.snapshot();
+    }
+
+    public OperationStats operationStats(ApiOperation operation) {
+        return operationCounters.snapshot().get(operation.ordinal());
+    }
+
+    /** Sets the operation counts back to zero. */
+    public void clearOperationStats() {
+        operationCounters.clear();
+    }
+
+    /**
+     * How many messages the API accepted for this customer (session, template and campaign sends that took effect),
+     * counted since the start, not limited to the messages a conversation keeps. A send the client retried after an
+     * ambiguous failure shows here twice.
+     */
+    public long acceptedMessages(String number) {
+        Conversations.Conversation thread = conversations.existingThread(number);
+        return thread == null ? 0 : thread.acceptedMessages();
     }
 
     public void clearRequests() {
@@ -256,6 +392,37 @@ public final class ConnectlySimulator implements AutoCloseable {
 
     Conversations conversations() {
         return conversations;
+    }
+
+    /** {@code http://127.0.0.1:<port>/_sim/}: the chat page, to print for the person running an example. */
+    public String chatPageUrl() {
+        return baseUrl() + "/_sim/";
+    }
+
+    /**
+     * What a person needs to use the running simulator, one item a line: its URLs, the business id and the settings
+     * as they are now. Without the API key and webhook secret, so it can go to a log.
+     */
+    public String summary() {
+        List<Fault> active = faults.list().stream().map(ActiveFault::fault).toList();
+        return "Connectly simulator listening on " + baseUrl() + "\n"
+                + "  API base URL    " + baseUrl() + "/v1/businesses/" + businessId() + "\n"
+                + "  business id     " + businessId() + "\n"
+                + "  settings        " + describe(config.templateApprovalDelay, rateLimiter.limit(), config.sentDelay,
+                        config.businessNumbers, config.failingNumbers, autoReplier.settings().describe(), active) + "\n"
+                + "  seed data       templates order_shipped (en, {{1}} name, {{2}} order id, quick replies Track and Thanks),"
+                + " welcome (en); campaigns spring_sale (published), draft_campaign (not published)\n"
+                + "  chat page       " + chatPageUrl();
+    }
+
+    private static String describe(Duration templateApprovalDelay, RateLimiter.Limit rateLimit, Duration statusDelay,
+                                   List<String> businessNumbers, Set<String> failingNumbers, String autoReply,
+                                   List<Fault> faults) {
+        return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
+                + (rateLimit.perSecond() == 0 ? "off" : rateLimit.perSecond() + "/s (Retry-After " + rateLimit.retryAfterSeconds() + "s)")
+                + ", statusDelay=" + Durations.format(statusDelay) + ", businessNumbers=" + businessNumbers
+                + ", failingNumbers=" + failingNumbers + ", autoReply=" + autoReply
+                + (faults.isEmpty() ? "" : ", faults=" + faults.stream().map(Fault::describe).toList());
     }
 
     @Override
@@ -284,12 +451,26 @@ public final class ConnectlySimulator implements AutoCloseable {
 
         /** The customer writes a text. */
         public ChatMessage sendsText(String text) {
-            return api().customerWrites(number, text);
+            return api().customerWrites(number, text, false);
         }
 
         /** The customer presses a reply button of message {@code messageId}; the event echoes its callbackData. */
         public ChatMessage repliesWithButton(String messageId, String text, String payload) {
-            return api().customerPressesButton(number, messageId, text, payload);
+            return api().customerPressesButton(number, messageId, text, payload, false);
+        }
+
+        /**
+         * The customer taps a button or list row of message {@code messageId}, named by its title (or its id), with
+         * the payload or row id the message gave it: {@code taps(id, "Track")}.
+         */
+        public ChatMessage taps(String messageId, String option) {
+            return api().customerTaps(number, messageId, option, false);
+        }
+
+        /** Whether this customer answers by itself when auto-reply is on (default true; see {@link Builder#autoReply}). */
+        public Customer autoReplies(boolean autoReplies) {
+            autoReplier.optOut(number, !autoReplies);
+            return this;
         }
 
         /** The customer picks a row of the list in message {@code messageId}. */
@@ -298,7 +479,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
 
         public ChatMessage repliesWithListRow(String messageId, String rowId, String title, String description) {
-            return api().customerPicksListRow(number, messageId, rowId, title, description);
+            return api().customerPicksListRow(number, messageId, rowId, title, description, false);
         }
 
         /** The customer reacts to message {@code messageId} with an emoji. */
@@ -324,6 +505,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         private Set<String> failingNumbers = Set.of();
         private Duration templateApprovalDelay = DEFAULT_TEMPLATE_APPROVAL_DELAY;
         private int rateLimit = 0;
+        private long rateLimitRetryAfterSeconds = 1;
         private Duration sentDelay = DEFAULT_STATUS_DELAY;
         private Duration deliveredDelay = DEFAULT_STATUS_DELAY;
         private Duration readDelay = DEFAULT_STATUS_DELAY;
@@ -335,6 +517,11 @@ public final class ConnectlySimulator implements AutoCloseable {
         private int deliveryRecordCapacity = 10_000;
         private int eventLoops = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         private final Map<String, Boolean> extraCampaigns = new java.util.LinkedHashMap<>();
+        private final List<Fault> startupFaults = new ArrayList<>();
+        private Duration autoReplyDelay;
+        private String autoReplyText = AutoReplier.DEFAULT_TEXT;
+        private int autoReplyLimit = AutoReplier.DEFAULT_LIMIT;
+        private Set<String> noAutoReplyNumbers = Set.of();
 
         private Builder() {
         }
@@ -408,6 +595,12 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
+        /** The {@code Retry-After} of the rate limit's 429 answers, whole seconds; default 1 s. */
+        public Builder rateLimitRetryAfter(Duration retryAfter) {
+            this.rateLimitRetryAfterSeconds = Durations.wholeSeconds(retryAfter, "rateLimitRetryAfter");
+            return this;
+        }
+
         /** The same delay before sent, between sent and delivered, and between delivered and read; default 100 ms. */
         public Builder statusDelay(Duration delay) {
             return statusDelays(delay, delay, delay);
@@ -469,6 +662,46 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Simulated customers answer by themselves, {@code delay} after an outbound message is read: they tap the
+         * first quick-reply button of a template, the first button of a reply-button message or the first row of a
+         * list, and answer a session text or a template without buttons with {@link #autoReplyText(String)}. Never a
+         * failing number's message, never an opted-out customer ({@link #noAutoReply}), at most
+         * {@link #autoReplyLimit(int)} in a row. Off by default.
+         */
+        public Builder autoReply(Duration delay) {
+            new AutoReplier.Settings(true, delay, autoReplyText, autoReplyLimit); // validates
+            this.autoReplyDelay = delay;
+            return this;
+        }
+
+        /** What customers write when they answer a text by themselves; default "Thanks, got it!". */
+        public Builder autoReplyText(String text) {
+            this.autoReplyText = requireText(text, "autoReplyText");
+            return this;
+        }
+
+        /**
+         * Auto-replies a customer sends in a row before it waits for a template from the business or an action by
+         * hand; default 3. Keeps an application that answers every reply from an endless exchange.
+         */
+        public Builder autoReplyLimit(int limit) {
+            this.autoReplyLimit = atLeastOne(limit, "autoReplyLimit");
+            return this;
+        }
+
+        /** Customers who never answer by themselves. */
+        public Builder noAutoReply(String... numbers) {
+            this.noAutoReplyNumbers = checkNumbers(numbers, "noAutoReply");
+            return this;
+        }
+
+        /** A fault injected from the start (more can be injected while running with {@link ConnectlySimulator#inject}). */
+        public Builder fault(Fault fault) {
+            startupFaults.add(Objects.requireNonNull(fault, "fault"));
+            return this;
+        }
+
         /** Adds a campaign besides the seeded spring_sale (published) and draft_campaign (not published). */
         public Builder campaign(String name, boolean published) {
             extraCampaigns.put(requireText(name, "campaign name"), published);
@@ -524,9 +757,9 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
 
         String describe() {
-            return "templateApprovalDelay=" + Durations.format(templateApprovalDelay) + ", rateLimit="
-                    + (rateLimit == 0 ? "off" : rateLimit + "/s") + ", statusDelay=" + Durations.format(sentDelay)
-                    + ", businessNumbers=" + businessNumbers + ", failingNumbers=" + failingNumbers;
+            return ConnectlySimulator.describe(templateApprovalDelay, new RateLimiter.Limit(rateLimit, rateLimitRetryAfterSeconds),
+                    sentDelay, businessNumbers, failingNumbers,
+                    autoReplyDelay == null ? "off" : "after " + Durations.format(autoReplyDelay), startupFaults);
         }
     }
 }

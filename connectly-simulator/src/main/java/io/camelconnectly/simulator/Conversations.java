@@ -22,6 +22,10 @@ final class Conversations {
         volatile long lastInboundMillis = Long.MIN_VALUE;
         volatile long lastActivityNanos = System.nanoTime();
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
+        /** Auto-replies in a row since the customer last acted by hand or the business sent a template. */
+        final java.util.concurrent.atomic.AtomicInteger autoRepliesInARow = new java.util.concurrent.atomic.AtomicInteger();
+        /** Outbound messages accepted since the start: unlike {@link #messages} this is never trimmed. */
+        private final java.util.concurrent.atomic.LongAdder accepted = new java.util.concurrent.atomic.LongAdder();
 
         Conversation(String number) {
             this.number = number;
@@ -37,6 +41,10 @@ final class Conversations {
 
         synchronized List<ChatMessage> messages() {
             return new ArrayList<>(messages);
+        }
+
+        long acceptedMessages() {
+            return accepted.sum();
         }
     }
 
@@ -61,8 +69,10 @@ final class Conversations {
     }
 
     void add(ChatMessage message) {
-        thread(message.customer()).add(message, threadCapacity);
+        Conversation thread = thread(message.customer());
+        thread.add(message, threadCapacity);
         if (message.outbound()) {
+            thread.accepted.increment();
             outboundById.put(message.id(), message);
             int slot = (int) (indexed.getAndIncrement() % indexRing.length());
             String evicted = indexRing.getAndSet(slot, message.id());

@@ -42,6 +42,27 @@ public final class Durations {
         }
     }
 
+    /**
+     * Checks a duration setting: positive (or zero when {@code zeroAllowed}) and at most {@code max}; the message
+     * names the setting, the range and the value.
+     */
+    static Duration require(Duration value, String name, boolean zeroAllowed, Duration max) {
+        if (value == null || value.isNegative() || (!zeroAllowed && value.isZero()) || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " must be " + (zeroAllowed ? "from 0s to " : "positive and at most ")
+                    + format(max) + ", got " + (value == null ? null : format(value)));
+        }
+        return value;
+    }
+
+    /** The whole seconds of a duration meant for a {@code Retry-After} header (which has no smaller unit). */
+    static long wholeSeconds(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.toMillis() % 1000 != 0 || duration.toSeconds() > 86_400) {
+            throw new IllegalArgumentException(name + " must be whole seconds from 0s to 1d (Retry-After has no smaller unit), got "
+                    + (duration == null ? null : format(duration)));
+        }
+        return duration.toSeconds();
+    }
+
     /** The inverse of {@link #parse}, for printing defaults. */
     public static String format(Duration duration) {
         long ms = duration.toMillis();

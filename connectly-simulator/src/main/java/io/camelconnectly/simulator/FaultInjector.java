@@ -1,34 +1,88 @@
 package io.camelconnectly.simulator;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Makes the next N authenticated API requests fail with a chosen HTTP status, to test a client's retry handling. */
+/**
+ * The faults injected into API requests. Consulted for every authenticated request of a known operation, so the
+ * common case (no fault) is one volatile read of an empty array.
+ */
 final class FaultInjector {
 
-    private final AtomicInteger remaining = new AtomicInteger();
-    private volatile int status;
+    private static final ActiveFault[] NONE = new ActiveFault[0];
 
-    void failNext(int count, int httpStatus) {
+    private final AtomicLong ids = new AtomicLong();
+    private volatile ActiveFault[] active = NONE;
+    /** The fault the last failNext(...) injected: failNext replaces it, as it always did. */
+    private ActiveFault failNext;
+
+    synchronized ActiveFault inject(Fault fault) {
+        ActiveFault injected = new ActiveFault(ids.incrementAndGet(), fault);
+        List<ActiveFault> next = live();
+        next.add(injected);
+        active = next.toArray(NONE);
+        return injected;
+    }
+
+    /** The next {@code count} requests (any operation) fail with {@code httpStatus}; replaces the previous failNext. */
+    synchronized void failNext(int count, int httpStatus) {
         if (count < 0) {
             throw new IllegalArgumentException("count must be zero or positive, got " + count);
         }
-        if (httpStatus < 400 || httpStatus > 599) {
-            throw new IllegalArgumentException("status must be an HTTP error status from 400 to 599, got " + httpStatus);
+        Fault fault = Fault.status(httpStatus);
+        if (failNext != null) {
+            failNext.cancel();
+            failNext = null;
         }
-        this.status = httpStatus;
-        remaining.set(count);
+        if (count > 0) {
+            failNext = inject(fault.times(count));
+        }
     }
 
-    /** Throws the injected failure if one is pending. */
-    void check() {
-        if (remaining.get() > 0 && remaining.getAndDecrement() > 0) {
-            int httpStatus = status;
-            String message = "Simulated failure injected by the test (HTTP " + httpStatus + ")";
-            if (httpStatus == 429) {
-                throw new ApiError(429, "ERROR_TYPE_RESOURCE_EXHAUSTED", "ERROR_CODE_RATE_LIMIT_EXCEEDED", message, message, "1");
-            }
-            throw new ApiError(httpStatus, httpStatus >= 500 ? "ERROR_TYPE_UNAVAILABLE" : ApiError.TYPE_INVALID_REQUEST,
-                    "ERROR_CODE_SIMULATED_FAILURE", message);
+    /** The fault this request gets, or null; the first injected fault that selects the operation and fires wins. */
+    Fault select(ApiOperation operation) {
+        ActiveFault[] current = active;
+        if (current.length == 0) {
+            return null;
         }
+        boolean finishedSeen = false;
+        for (ActiveFault candidate : current) {
+            if (candidate.fault().selects(operation) && candidate.tryApply()) {
+                return candidate.fault();
+            }
+            finishedSeen |= candidate.finished();
+        }
+        if (finishedSeen) {
+            prune();
+        }
+        return null;
+    }
+
+    /** The faults still able to apply, oldest first. */
+    synchronized List<ActiveFault> list() {
+        return live();
+    }
+
+    synchronized void clear() {
+        for (ActiveFault fault : active) {
+            fault.cancel();
+        }
+        active = NONE;
+        failNext = null;
+    }
+
+    private synchronized void prune() {
+        active = live().toArray(NONE);
+    }
+
+    private List<ActiveFault> live() {
+        List<ActiveFault> live = new ArrayList<>(active.length + 1);
+        for (ActiveFault fault : active) {
+            if (!fault.finished()) {
+                live.add(fault);
+            }
+        }
+        return live;
     }
 }

@@ -50,15 +50,10 @@ public final class Main {
             simulator.close();
             stopped.countDown();
         }, "connectly-simulator-shutdown"));
-        System.out.println("Connectly simulator listening on " + simulator.baseUrl());
-        System.out.println("  API base URL    " + simulator.baseUrl() + "/v1/businesses/" + simulator.businessId());
+        System.out.println(simulator.summary());
+        // the runnable jar is a local tool: it shows the credentials to configure the client with
         System.out.println("  api key         " + simulator.apiKey());
-        System.out.println("  business id     " + simulator.businessId());
         System.out.println("  webhook secret  " + simulator.webhookSecret());
-        System.out.println("  settings        " + builder.describe());
-        System.out.println("  seed data       templates order_shipped (en, {{1}} name, {{2}} order id), welcome (en);"
-                + " campaigns spring_sale (published), draft_campaign (not published)");
-        System.out.println("  chat page       " + simulator.baseUrl() + "/_sim/");
         System.out.println("Press Ctrl-C to stop.");
         stopped.await();
     }
@@ -117,6 +112,24 @@ public final class Main {
                 case "--rate-limit":
                     builder.rateLimit(integer(flag, value, 0, Integer.MAX_VALUE, "requests per second, 0 for no limit"));
                     break;
+                case "--rate-limit-retry-after":
+                    builder.rateLimitRetryAfter(duration(flag, value));
+                    break;
+                case "--fault":
+                    builder.fault(Fault.parse(faultFields(value)));
+                    break;
+                case "--auto-reply":
+                    builder.autoReply(duration(flag, value));
+                    break;
+                case "--auto-reply-text":
+                    builder.autoReplyText(value);
+                    break;
+                case "--auto-reply-limit":
+                    builder.autoReplyLimit(integer(flag, value, 1, 1000, "a number of auto-replies in a row from 1 to 1000"));
+                    break;
+                case "--no-auto-reply":
+                    builder.noAutoReply(value.isEmpty() ? new String[0] : value.split(","));
+                    break;
                 case "--business-numbers":
                     builder.businessNumbers(value.split(","));
                     break;
@@ -128,12 +141,27 @@ public final class Main {
                     break;
                 default:
                     throw new UsageException("unknown flag " + flag + "; known flags: --port, --host, --api-key, --business-id,"
-                            + " --webhook-secret, --template-approval-delay, --status-delay, --rate-limit,"
+                            + " --webhook-secret, --template-approval-delay, --status-delay, --rate-limit, --rate-limit-retry-after, --fault,"
+                            + " --auto-reply, --auto-reply-text, --auto-reply-limit, --no-auto-reply,"
                             + " --business-numbers, --failing-numbers, --record-capacity, --help");
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(flag + " " + quote(value) + " is not valid: " + e.getMessage());
         }
+    }
+
+    /** {@code kind=status,status=503,operations=sends,times=5} as fields for {@link Fault#parse}. */
+    private static java.util.Map<String, String> faultFields(String spec) {
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        for (String part : spec.split(",")) {
+            int equals = part.indexOf('=');
+            if (equals <= 0) {
+                throw new IllegalArgumentException("write the fault as name=value pairs separated by commas, e.g."
+                        + " status=503,operations=sends,times=5 or kind=delay,delay=3s,fraction=0.5");
+            }
+            fields.put(part.substring(0, equals).trim(), part.substring(equals + 1).trim());
+        }
+        return fields;
     }
 
     private static int integer(String flag, String value, int min, int max, String allowed) throws UsageException {
@@ -175,6 +203,13 @@ public final class Main {
         out.println("  --status-delay D              delay between sent, delivered and read statuses (default "
                 + Durations.format(ConnectlySimulator.DEFAULT_STATUS_DELAY) + ")");
         out.println("  --rate-limit N                send requests per second before 429 (default 0 = off; Connectly's is 200)");
+        out.println("  --rate-limit-retry-after D    Retry-After of those 429 answers, whole seconds (default 1s)");
+        out.println("  --fault SPEC                  inject a fault from the start (repeatable), e.g. status=503,operations=sends,times=5");
+        out.println("                                or kind=delay,delay=3s,fraction=0.5 or kind=reset,operations=send/messages");
+        out.println("  --auto-reply D                customers answer by themselves D after reading a message (default off)");
+        out.println("  --auto-reply-text TEXT        what they write to a text (default \"" + AutoReplier.DEFAULT_TEXT + "\")");
+        out.println("  --auto-reply-limit N          auto-replies in a row per customer (default " + AutoReplier.DEFAULT_LIMIT + ")");
+        out.println("  --no-auto-reply A,B           customers who never answer by themselves");
         out.println("  --business-numbers A,B        the business's WhatsApp numbers, first = default sender (default "
                 + ConnectlySimulator.DEFAULT_BUSINESS_NUMBER + ")");
         out.println("  --failing-numbers A,B         customers whose messages end in delivery_failed (default none)");

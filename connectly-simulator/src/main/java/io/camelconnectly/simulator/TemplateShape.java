@@ -12,7 +12,8 @@ import java.util.Set;
  * What the simulator reads out of a template's {@code templateComponents}. This is the one place that knows the
  * component JSON shape (reference §2.4/§2.5: objects keyed {@code header}/{@code body}/{@code footer}/{@code buttons},
  * text under {@code <key>.text.text}, media under {@code header.media.type}; the button shape is inferred and read
- * leniently), so a change of shape is made here.
+ * leniently: {@code {"buttons":{"buttons":[{"url":{..}}, {"quickReply":{"text":"Track"}}]}}}), so a change of shape is
+ * made here.
  */
 final class TemplateShape {
 
@@ -31,6 +32,8 @@ final class TemplateShape {
     String bodyText;
     String footerText;
     final List<String> buttonUrls = new ArrayList<>(); // null entries for buttons without a URL
+    /** The texts of the quick-reply buttons, in order: what a customer can tap. */
+    final List<String> quickReplies = new ArrayList<>();
     final List<String> formatProblems = new ArrayList<>();
 
     static TemplateShape read(JsonNode components) {
@@ -70,6 +73,10 @@ final class TemplateShape {
                     }
                     for (JsonNode button : list) {
                         shape.buttonUrls.add(buttonUrl(button));
+                        String quickReply = quickReplyText(button);
+                        if (quickReply != null) {
+                            shape.quickReplies.add(quickReply);
+                        }
                     }
                     break;
                 default:
@@ -78,6 +85,17 @@ final class TemplateShape {
         }
         shape.checkFormat();
         return shape;
+    }
+
+    /** Reads a quick-reply button's text from {"quickReply":{"text":..}} or Meta's {"type":"QUICK_REPLY","text":..}. */
+    private static String quickReplyText(JsonNode button) {
+        if (button.path("quickReply").path("text").isTextual()) {
+            return button.path("quickReply").path("text").asText();
+        }
+        if ("QUICK_REPLY".equalsIgnoreCase(button.path("type").asText()) && button.path("text").isTextual()) {
+            return button.path("text").asText();
+        }
+        return null;
     }
 
     /** Reads a button's URL from {"type":"URL","url":..}, {"url":{"url":..}} or {"url":".."}. */

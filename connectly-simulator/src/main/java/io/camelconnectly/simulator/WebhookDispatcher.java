@@ -1,5 +1,6 @@
 package io.camelconnectly.simulator;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -45,12 +46,39 @@ final class WebhookDispatcher {
         this.timeoutMillis = Math.max(1, timeout.toMillis());
         this.initialBackoffMillis = Math.max(1, initialBackoff.toMillis());
         this.maxAttempts = maxAttempts;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        this.client = newClient(vertx, timeoutMillis, 32);
+    }
+
+    /** A keep-alive client for webhook posts (https verified against the JVM's trust store). */
+    static HttpClient newClient(Vertx vertx, long connectTimeoutMillis, int maxPoolSize) {
+        return vertx.createHttpClient(new HttpClientOptions()
                 .setKeepAlive(true)
-                .setMaxPoolSize(32)
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeoutMillis))
+                .setMaxPoolSize(maxPoolSize)
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, connectTimeoutMillis))
                 .setTrustAll(false)
                 .setVerifyHost(true));
+    }
+
+    /**
+     * Posts one signed event as Connectly does; completes with the HTTP status once the answer's body is read, or
+     * fails (timeout, connection refused or reset).
+     */
+    static Future<Integer> post(HttpClient client, String url, long timeoutMillis, byte[] body, String signature) {
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.POST)
+                .setAbsoluteURI(url)
+                .setTimeout(timeoutMillis)
+                .putHeader("content-type", "text/plain; charset=utf-8")
+                .putHeader(WebhookSigner.HEADER, signature)
+                .putHeader("user-agent", "connectly-simulator/0.1");
+        return client.request(options)
+                .compose(request -> request.send(Buffer.buffer(body)))
+                .compose(response -> response.body().map(ignored -> response.statusCode()));
+    }
+
+    /** The backoff before redelivery number {@code attempt} (1 = the first redelivery): doubled each time, capped. */
+    static long backoffMillis(long initialMillis, long maxMillis, int attempt) {
+        return Math.min(maxMillis, initialMillis << Math.min(20, attempt - 1));
     }
 
     boolean hasSubscriber(String topic) {
@@ -88,16 +116,7 @@ final class WebhookDispatcher {
             pending.decrementAndGet();
             return;
         }
-        RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(url)
-                .setTimeout(timeoutMillis)
-                .putHeader("content-type", "text/plain; charset=utf-8")
-                .putHeader(WebhookSigner.HEADER, signature)
-                .putHeader("user-agent", "connectly-simulator/0.1");
-        client.request(options)
-                .compose(request -> request.send(Buffer.buffer(body)))
-                .compose(response -> response.body().map(ignored -> response.statusCode()))
+        post(client, url, timeoutMillis, body, signature)
                 .onComplete(result -> {
                     int status = result.succeeded() ? result.result() : 0;
                     String error = result.succeeded()
@@ -109,13 +128,13 @@ final class WebhookDispatcher {
                     if (!retry) {
                         pending.decrementAndGet();
                     } else {
-                        long delay = Math.min(MAX_BACKOFF_MILLIS, initialBackoffMillis << Math.min(20, attempt - 1));
+                        long delay = backoffMillis(initialBackoffMillis, MAX_BACKOFF_MILLIS, attempt);
                         vertx.setTimer(delay, id -> attempt(eventId, attempt + 1, url, topic, body, signature));
                     }
                 });
     }
 
-    private static String describe(Throwable cause) {
+    static String describe(Throwable cause) {
         if (cause instanceof TimeoutException) {
             return "timeout";
         }

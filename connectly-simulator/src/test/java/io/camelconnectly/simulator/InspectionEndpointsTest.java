@@ -74,6 +74,9 @@ class InspectionEndpointsTest {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.header("Retry-After")).isEqualTo("1");
         assertThat(api.get("get/quality_signals").status()).isEqualTo(200);
+        sim.failNext(5, 500);
+        sim.failNext(0, 500); // cancels
+        assertThat(api.get("get/quality_signals").status()).isEqualTo(200);
         assertThatThrownBy(() -> sim.failNext(1, 200)).isInstanceOf(IllegalArgumentException.class);
     }
 
