@@ -120,6 +120,7 @@ class CamelMainConfigurationTest {
                 camel.server.enabled=true
                 camel.server.host=127.0.0.1
                 camel.server.port=%d
+                camel.server.maxBodySize=1048576
                 camel.server.useGlobalSslContextParameters=true
                 camel.ssl.enabled=true
                 camel.ssl.keyStore=file:%s
