@@ -305,6 +305,9 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
             } catch (RejectedExecutionException e) {
                 // this thread must not block on the repository: answer without marking; a leased in-flight mark then
                 // expires, so a redelivery (only after a failure answer) is processed
+                if (leased != null) {
+                    leased.abandon(key);
+                }
                 LOG.warn("Connectly webhook {}: dedupe thread pool full, answered without updating the idempotent "
                          + "repository",
                         event);

@@ -82,12 +82,12 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
         assertThat(post("/jdbc", replied, sign(replied)).statusCode()).isEqualTo(200);
         assertThat(post("/jdbc", refused, sign(refused)).statusCode()).isEqualTo(500);
 
-        assertThat(jdbc.calls.keySet()).contains("claim", "confirm", "remove");
-        jdbc.calls.forEach((call, threads) -> assertThat(threads).as(call).allSatisfy(thread -> {
+        assertThat(jdbc.log.calls.keySet()).contains("claim", "confirm", "remove");
+        jdbc.log.calls.forEach((call, threads) -> assertThat(threads).as(call).allSatisfy(thread -> {
             assertThat(thread).doesNotStartWith("httpclient-dispatch").doesNotContain("eventloop")
                     .contains("ConnectlyWebhookDedupe");
         }));
-        assertThat(jdbc.onEventLoop).isEmpty();
+        assertThat(jdbc.log.onEventLoop).isEmpty();
         // the route completed on the HTTP client's I/O thread: the case this test is about
         assertThat(connectly.requestsTo("/send/messages")).hasSize(2);
     }
@@ -99,22 +99,27 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
 
         assertThat(post("/memory", body, sign(body)).statusCode()).isEqualTo(200);
 
-        assertThat(memory.calls.get("add")).singleElement().asString().startsWith("vert.x-worker-thread");
-        assertThat(memory.calls.values()).allSatisfy(threads -> assertThat(threads)
+        assertThat(memory.log.calls.get("add")).singleElement().asString().startsWith("vert.x-worker-thread");
+        assertThat(memory.log.calls.values()).allSatisfy(threads -> assertThat(threads)
                 .noneSatisfy(thread -> assertThat(thread).contains("ConnectlyWebhookDedupe")));
     }
 
-    private static void record(Map<String, List<String>> calls, List<String> onEventLoop, String call) {
-        String thread = Thread.currentThread().getName();
-        calls.computeIfAbsent(call, c -> new CopyOnWriteArrayList<>()).add(thread);
-        if (Context.isOnEventLoopThread()) {
-            onEventLoop.add(call + " on " + thread);
+    /** The threads each repository call ran on, and the calls made on a Vert.x event loop. */
+    static final class ThreadLog {
+        final Map<String, List<String>> calls = new ConcurrentHashMap<>();
+        final List<String> onEventLoop = new CopyOnWriteArrayList<>();
+
+        void record(String call) {
+            String thread = Thread.currentThread().getName();
+            calls.computeIfAbsent(call, c -> new CopyOnWriteArrayList<>()).add(thread);
+            if (Context.isOnEventLoopThread()) {
+                onEventLoop.add(call + " on " + thread);
+            }
         }
     }
 
     static final class ThreadRecordingJdbcRepository extends JdbcLeasedIdempotentRepository {
-        final Map<String, List<String>> calls = new ConcurrentHashMap<>();
-        final List<String> onEventLoop = new CopyOnWriteArrayList<>();
+        final ThreadLog log = new ThreadLog();
 
         ThreadRecordingJdbcRepository(JdbcDataSource dataSource) {
             super(dataSource);
@@ -122,36 +127,35 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
 
         @Override
         public Claim claim(String key) {
-            record(calls, onEventLoop, "claim");
+            log.record("claim");
             return super.claim(key);
         }
 
         @Override
         public boolean confirm(String key) {
-            record(calls, onEventLoop, "confirm");
+            log.record("confirm");
             return super.confirm(key);
         }
 
         @Override
         public boolean remove(String key) {
-            record(calls, onEventLoop, "remove");
+            log.record("remove");
             return super.remove(key);
         }
     }
 
     static final class ThreadRecordingMemoryRepository extends MemoryIdempotentRepository {
-        final Map<String, List<String>> calls = new ConcurrentHashMap<>();
-        final List<String> onEventLoop = new CopyOnWriteArrayList<>();
+        final ThreadLog log = new ThreadLog();
 
         @Override
         public boolean add(String key) {
-            record(calls, onEventLoop, "add");
+            log.record("add");
             return super.add(key);
         }
 
         @Override
         public boolean confirm(String key) {
-            record(calls, onEventLoop, "confirm");
+            log.record("confirm");
             return super.confirm(key);
         }
     }

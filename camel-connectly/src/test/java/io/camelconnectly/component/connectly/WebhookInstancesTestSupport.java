@@ -230,6 +230,7 @@ abstract class WebhookInstancesTestSupport {
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
                 .until(() -> b.post(event).statusCode() == 200);
         assertThat(ROUTED).containsExactly("b:" + key);
+        assertThat(b.repository.getTakenOverLeases()).isPositive();
         assertThat(a.post(event).body()).isEqualTo("{\"status\":\"duplicate\"}");
         assertThat(leaseExpiry(key)).isNull();
     }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
@@ -70,6 +71,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
     private volatile String owner;
     /** The keys whose lease this instance holds and renews. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    private final AtomicLong takenOver = new AtomicLong();
     private ScheduledExecutorService scheduler;
     private volatile long lastCleanup;
 
@@ -201,6 +203,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
             if (jdbcTemplate.update(takeOverSql, owner, now + leaseDuration, new Timestamp(now), processorName, key,
                     now) == 1) {
                 held.add(key);
+                takenOver.incrementAndGet();
                 log.info("Took over the expired lease of {}: its previous attempt never completed (instance stopped or "
                          + "cut off), so it is processed again",
                         key);
@@ -242,6 +245,11 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
     public boolean remove(String key) {
         held.remove(key);
         return delete(key) == 1;
+    }
+
+    @Override
+    public void abandon(String key) {
+        held.remove(key);
     }
 
     @Override
@@ -393,6 +401,11 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
     @ManagedAttribute(description = "In-flight marks this instance holds and renews")
     public int getHeldLeases() {
         return held.size();
+    }
+
+    @ManagedAttribute(description = "Expired leases of other attempts this instance took over (attempts that never completed)")
+    public long getTakenOverLeases() {
+        return takenOver.get();
     }
 
     /** This instance's lease owner id (new at every start), as stored in leaseOwner. */

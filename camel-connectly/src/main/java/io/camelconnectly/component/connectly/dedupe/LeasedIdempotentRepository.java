@@ -31,6 +31,12 @@ public interface LeasedIdempotentRepository extends IdempotentRepository {
      */
     Claim claim(String key);
 
+    /**
+     * Stops renewing this holder's lease on {@code key} without calling the store (must not block): for when the store
+     * cannot be called; the in-flight mark then expires, and a redelivery is processed.
+     */
+    void abandon(String key);
+
     /** {@code true} exactly when {@link #claim(String)} gives {@link Claim#CLAIMED}, as Camel's idempotent consumer expects. */
     @Override
     default boolean add(String key) {
