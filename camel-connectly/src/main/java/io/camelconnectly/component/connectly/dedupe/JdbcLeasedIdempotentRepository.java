@@ -18,6 +18,7 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.processor.idempotent.jdbc.AbstractJdbcMessageIdRepository;
+import org.apache.camel.util.TimeUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -131,9 +132,10 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
                 "ConnectlyDedupeLeaseKeepAlive");
         scheduler.scheduleWithFixedDelay(this::maintain, leaseKeepAliveInterval, leaseKeepAliveInterval,
                 TimeUnit.MILLISECONDS);
-        log.info("Connectly dedupe in table {} (processorName {}): leases of {} ms renewed every {} ms, completed marks kept {}",
-                tableName, processorName, leaseDuration, leaseKeepAliveInterval,
-                completedRetention > 0 ? completedRetention + " ms" : "forever");
+        log.info("Connectly dedupe in table {} (processorName {}): leases of {} renewed every {}, completed marks kept {}",
+                tableName, processorName, TimeUtils.printDuration(leaseDuration, true),
+                TimeUtils.printDuration(leaseKeepAliveInterval, true),
+                completedRetention > 0 ? TimeUtils.printDuration(completedRetention, true) : "forever");
     }
 
     @Override
