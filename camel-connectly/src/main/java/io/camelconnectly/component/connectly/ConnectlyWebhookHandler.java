@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  * any parsing), JSON, topic filter, deduplication; then routes the typed event and answers only once the route has
  * completed: 200 on success, 500 on failure so that Connectly redelivers. A failed attempt releases its dedupe key.
  * <p>
+ * Deduplication: a {@link LeasedIdempotentRepository} (shared by several instances) tells a completed event (200
+ * duplicate) from one that another attempt still holds under a live lease (503, so Connectly retries); any other
+ * repository only knows "seen". Every repository but the in-memory one is called on the handler's own pool, and the
+ * route then runs there: never a repository call on a Vert.x event loop or an HTTP client I/O thread.
+ * <p>
  * Used by {@link ConnectlyWebhookConsumer} ({@code from("connectly:webhook")}, the event travels in a fresh exchange of
  * that consumer) and by Camel's {@code webhook:} meta-component (the event replaces the HTTP request in the same
  * exchange). Either way the HTTP answer carries only a status, a small JSON body and Content-Type: request headers are
