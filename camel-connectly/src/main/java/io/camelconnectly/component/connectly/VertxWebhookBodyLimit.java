@@ -62,15 +62,16 @@ final class VertxWebhookBodyLimit {
         }
         // a route with only a failure handler: it sees the server's 413 on this path and nothing else
         Route route = router.route(path).failureHandler(failed -> {
+            if (failed.response().ended()) {
+                // e.g. the connection we closed after our 413 fails the request once more: nothing left to answer
+                return;
+            }
             if (failed.statusCode() != 413) {
                 failed.next();
                 return;
             }
             handler.rejectedWhileReading(path, failed.request().getHeader(HttpHeaders.CONTENT_LENGTH), serverLimit);
             HttpServerResponse response = failed.response();
-            if (response.ended()) {
-                return;
-            }
             response.setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)

@@ -1,6 +1,7 @@
 package io.camelconnectly.component.connectly.dedupe;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +19,6 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.api.management.ManagedAttribute;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.processor.idempotent.jdbc.AbstractJdbcMessageIdRepository;
-import org.apache.camel.util.TimeUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -132,10 +132,9 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
                 "ConnectlyDedupeLeaseKeepAlive");
         scheduler.scheduleWithFixedDelay(this::maintain, leaseKeepAliveInterval, leaseKeepAliveInterval,
                 TimeUnit.MILLISECONDS);
-        log.info("Connectly dedupe in table {} (processorName {}): leases of {} renewed every {}, completed marks kept {}",
-                tableName, processorName, TimeUtils.printDuration(leaseDuration, true),
-                TimeUtils.printDuration(leaseKeepAliveInterval, true),
-                completedRetention > 0 ? TimeUtils.printDuration(completedRetention, true) : "forever");
+        log.info("Connectly dedupe in table {} (processorName {}): leases of {} ms renewed every {} ms, completed marks kept {}",
+                tableName, processorName, leaseDuration, leaseKeepAliveInterval,
+                completedRetention > 0 ? Duration.ofMillis(completedRetention) : "forever");
     }
 
     @Override
