@@ -39,9 +39,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   PRIMARY KEY (processorName, messageId))
  * </pre>
  *
- * The table is created at start when missing ({@code createTableIfNotExists}). Every statement runs on its own
- * (auto-commit), so that a claim is decided by the primary key, whatever the isolation level: the first INSERT wins;
- * a later claim takes the row over only with a conditional UPDATE on an expired lease, which one instance wins.
+ * The table is created at start when missing ({@code createTableIfNotExists}). Every write is committed on its own
+ * (its own transaction, whatever the pool's auto-commit), so that a claim is decided by the primary key, whatever the
+ * isolation level: the first INSERT wins; a later claim takes the row over only with a conditional UPDATE on an expired
+ * lease, which one instance wins. {@link #confirm} called within a Spring transaction on the same DataSource joins it,
+ * so a route can commit the completed mark with its own database work.
  * While an instance holds leases it renews them every {@code leaseKeepAliveInterval} (one batch UPDATE), so a long
  * route keeps its lease; a crashed instance stops renewing, and its leases expire after at most
  * {@code leaseDuration}. Lease expiry compares the instances' clocks: keep them in sync (NTP) well within the lease.
@@ -105,6 +107,9 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
         if (jdbcTemplate == null) {
             throw new IllegalStateException(
                     "JdbcLeasedIdempotentRepository needs a dataSource (constructor argument or property dataSource)");
+        }
+        if (transactionTemplate == null) {
+            transactionTemplate = createTransactionTemplate(jdbcTemplate.getDataSource());
         }
         if (processorName == null || processorName.isBlank()) {
             throw new IllegalStateException("JdbcLeasedIdempotentRepository needs a processorName, e.g. "
@@ -201,8 +206,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
                 held.add(key);
                 return Claim.CLAIMED;
             }
-            if (jdbcTemplate.update(takeOverSql, owner, now + leaseDuration, new Timestamp(now), processorName, key,
-                    now) == 1) {
+            if (write(takeOverSql, owner, now + leaseDuration, new Timestamp(now), processorName, key, now) == 1) {
                 held.add(key);
                 takenOver.incrementAndGet();
                 log.info("Took over the expired lease of {}: its previous attempt never completed (instance stopped or "
@@ -230,12 +234,12 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
         // stop renewing first: if the mark cannot be written, the lease expires and a redelivery is processed again
         held.remove(key);
         Timestamp now = new Timestamp(System.currentTimeMillis());
-        if (jdbcTemplate.update(completeSql, now, processorName, key) == 0) {
+        if (write(completeSql, now, processorName, key) == 0) {
             try {
-                jdbcTemplate.update(insertCompletedSql, processorName, key, now);
+                write(insertCompletedSql, processorName, key, now);
             } catch (DataIntegrityViolationException raced) {
                 // another attempt wrote the row meanwhile; whatever it was, this event is processed
-                jdbcTemplate.update(completeSql, now, processorName, key);
+                write(completeSql, now, processorName, key);
             }
         }
         return true;
@@ -277,7 +281,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
 
     private int insert(String key, long now) {
         try {
-            return jdbcTemplate.update(insertSql, processorName, key, new Timestamp(now), owner, now + leaseDuration);
+            return write(insertSql, processorName, key, new Timestamp(now), owner, now + leaseDuration);
         } catch (DataIntegrityViolationException exists) {
             return 0;
         }
@@ -285,12 +289,21 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
 
     @Override
     protected int delete(String key) {
-        return jdbcTemplate.update(releaseSql, processorName, key, owner);
+        return write(releaseSql, processorName, key, owner);
     }
 
     @Override
     protected int delete() {
-        return jdbcTemplate.update(clearSql, processorName);
+        return write(clearSql, processorName);
+    }
+
+    /**
+     * One statement, committed on its own (whatever the pool's auto-commit setting), or within the caller's Spring
+     * transaction on the same DataSource when there is one: how a route commits the completed mark with its own work.
+     */
+    private int write(String sql, Object... args) {
+        Integer count = transactionTemplate.execute(status -> jdbcTemplate.update(sql, args));
+        return count != null ? count : 0;
     }
 
     /** Renews the held leases; now and then deletes old completed marks and long-expired leases. */
@@ -300,7 +313,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
             long now = System.currentTimeMillis();
             if (completedRetention > 0 && now - lastCleanup >= cleanupInterval) {
                 lastCleanup = now;
-                int deleted = jdbcTemplate.update(cleanupSql, processorName, new Timestamp(now - completedRetention),
+                int deleted = write(cleanupSql, processorName, new Timestamp(now - completedRetention),
                         now - completedRetention);
                 log.debug("Deleted {} dedupe rows older than {} ms", deleted, completedRetention);
             }
@@ -320,7 +333,7 @@ public class JdbcLeasedIdempotentRepository extends AbstractJdbcMessageIdReposit
         for (String key : held) {
             rows.add(new Object[] { expiresAt, processorName, key, owner });
         }
-        jdbcTemplate.batchUpdate(renewSql, rows);
+        transactionTemplate.executeWithoutResult(status -> jdbcTemplate.batchUpdate(renewSql, rows));
     }
 
     /** Sets the DataSource (for bean configuration with properties); makes the JdbcTemplate and TransactionTemplate. */
