@@ -6,10 +6,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -233,6 +239,52 @@ abstract class WebhookInstancesTestSupport {
         assertThat(b.repository.getTakenOverLeases()).isPositive();
         assertThat(a.post(event).body()).isEqualTo("{\"status\":\"duplicate\"}");
         assertThat(leaseExpiry(key)).isNull();
+    }
+
+    @Test
+    void concurrentClaimsOfOneKeyHaveExactlyOneWinnerAndSoDoConcurrentTakeOvers() throws Exception {
+        String key = "concurrent-" + BODIES.incrementAndGet();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            Map<Claim, List<JdbcLeasedIdempotentRepository>> first = claimAtOnce(pool, key);
+            assertThat(first.get(Claim.CLAIMED)).hasSize(1);
+            assertThat(first.get(Claim.IN_FLIGHT)).hasSize(7);
+
+            // the winner's instance dies: it stops renewing, and the others race for the expired lease
+            first.get(Claim.CLAIMED).get(0).abandon(key);
+            await().atMost(Duration.ofSeconds(10)).until(() -> leaseExpiry(key) < System.currentTimeMillis());
+            Map<Claim, List<JdbcLeasedIdempotentRepository>> takeOver = claimAtOnce(pool, key);
+            assertThat(takeOver.get(Claim.CLAIMED)).hasSize(1);
+            assertThat(takeOver.get(Claim.IN_FLIGHT)).hasSize(7);
+
+            JdbcLeasedIdempotentRepository holder = takeOver.get(Claim.CLAIMED).get(0);
+            holder.confirm(key);
+            assertThat(holder.claim(key)).isEqualTo(Claim.COMPLETED);
+            assertThat(holder.getHeldLeases()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Eight claims of one key released together, alternating between the two instances' repositories. */
+    private static Map<Claim, List<JdbcLeasedIdempotentRepository>> claimAtOnce(ExecutorService pool, String key)
+            throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Map.Entry<Claim, JdbcLeasedIdempotentRepository>>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            JdbcLeasedIdempotentRepository repository = i % 2 == 0 ? a.repository : b.repository;
+            claims.add(pool.submit(() -> {
+                start.await();
+                return Map.entry(repository.claim(key), repository);
+            }));
+        }
+        start.countDown();
+        Map<Claim, List<JdbcLeasedIdempotentRepository>> outcomes = new EnumMap<>(Claim.class);
+        for (Future<Map.Entry<Claim, JdbcLeasedIdempotentRepository>> claim : claims) {
+            Map.Entry<Claim, JdbcLeasedIdempotentRepository> outcome = claim.get(20, TimeUnit.SECONDS);
+            outcomes.computeIfAbsent(outcome.getKey(), c -> new ArrayList<>()).add(outcome.getValue());
+        }
+        return outcomes;
     }
 
     @Test
