@@ -103,6 +103,7 @@ public final class WebhookIngestBenchmark {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
+        server.setMaxBodySize(1_048_576L);
         context.addService(new VertxPlatformHttpServer(server));
         context.addRoutes(new RouteBuilder() {
             @Override

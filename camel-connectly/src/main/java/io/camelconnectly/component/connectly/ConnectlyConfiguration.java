@@ -147,11 +147,15 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "accepted, to rotate a secret without downtime.")
     private String webhookSecret;
     @UriParam(label = "consumer", defaultValue = "1048576",
-              description = "Largest webhook body accepted, in bytes; a larger one is answered 413.")
+              description = "Largest webhook body accepted, in bytes; a larger one is answered 413. On Vert.x (Camel Main) the "
+                            + "server's camel.server.maxBodySize bounds reading and must be set; a servlet engine's body "
+                            + "stream is read no further than this.")
     private int maxBodySize = 1048576;
     @UriParam(label = "consumer",
-              description = "Where processed webhook events are remembered so a redelivery is processed once. Default: an "
-                            + "in-memory repository of 10000 entries; use a shared one (e.g. JDBC) when several instances run.")
+              description = "Where webhook events are remembered so a redelivery is processed once. Default: an in-memory "
+                            + "repository of 10000 entries (one instance). Several instances: a shared "
+                            + "JdbcLeasedIdempotentRepository, whose in-flight marks expire when an instance dies. Any "
+                            + "repository but the in-memory one is called on the consumer's own threads.")
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "false",
               description = "On start, register webhookExternalUrl for the chosen topics (needs apiKey and businessId): "

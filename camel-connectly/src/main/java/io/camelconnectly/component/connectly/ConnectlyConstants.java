@@ -120,6 +120,13 @@ public final class ConnectlyConstants {
               javaType = "String")
     public static final String RAW_BODY = "CamelConnectlyRawBody";
 
+    @Metadata(label = "consumer",
+              description = "The key under which the event is deduplicated in the idempotentRepository (statusUpdate.id:status "
+                            + "of a status, SHA-256 of the raw body of an inbound message). A transacted route can write the "
+                            + "completed mark with its own database work: see JdbcLeasedIdempotentRepository.confirm.",
+              javaType = "String")
+    public static final String DEDUPE_KEY = "CamelConnectlyDedupeKey";
+
     private ConnectlyConstants() {
     }
 }

@@ -377,7 +377,8 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return webhookCounters.getDuplicates();
     }
 
-    @ManagedAttribute(description = "Webhook redeliveries received while the event was still being routed (answered 503)")
+    @ManagedAttribute(description = "Webhook redeliveries received while the event was still being routed, here or (leased "
+                                    + "repository) on another instance (answered 503)")
     public long getWebhooksInFlightDuplicates() {
         return webhookCounters.getInFlightDuplicates();
     }

@@ -6,6 +6,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.Suspendable;
+import org.apache.camel.component.platform.http.PlatformHttpEndpoint;
+import org.apache.camel.component.platform.http.spi.PlatformHttpEngine;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.service.ServiceHelper;
@@ -23,6 +25,7 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
 
     private final ConnectlyWebhookHandler handler;
     private Consumer httpConsumer;
+    private VertxWebhookBodyLimit bodyLimit;
 
     public ConnectlyWebhookConsumer(ConnectlyEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -57,6 +60,8 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
         try {
             http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path);
             httpConsumer = http.createConsumer(handler);
+            // before the platform-http consumer adds its route, so that ours comes first on the path
+            bodyLimit = installBodyLimit(http, path);
             ServiceHelper.startService(httpConsumer);
         } catch (Exception e) {
             throw new IllegalStateException(
@@ -83,15 +88,49 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
                 // the route does not start: stop serving the path too
                 ServiceHelper.stopAndShutdownService(httpConsumer);
                 httpConsumer = null;
+                if (bodyLimit != null) {
+                    bodyLimit.remove();
+                    bodyLimit = null;
+                }
                 throw e;
             }
         }
+    }
+
+    /**
+     * On Vert.x, requires the server's body limit and answers its 413 on our path (see {@link VertxWebhookBodyLimit});
+     * other engines (servlet) hand the handler an unread stream, which it reads with the maxBodySize bound.
+     */
+    private VertxWebhookBodyLimit installBodyLimit(Endpoint http, String path) {
+        if (!(http instanceof PlatformHttpEndpoint platformHttp)) {
+            return null;
+        }
+        PlatformHttpEngine engine = platformHttp.getPlatformHttpEngine() != null
+                ? platformHttp.getPlatformHttpEngine() : platformHttp.getComponent().getEngine();
+        Class<?> vertxEngine = getEndpoint().getCamelContext().getClassResolver().resolveClass(VertxWebhookBodyLimit.ENGINE_CLASS);
+        if (engine == null || vertxEngine == null || !vertxEngine.isInstance(engine)) {
+            return null;
+        }
+        int maxBodySize = getEndpoint().getConfiguration().getMaxBodySize();
+        VertxWebhookBodyLimit limit
+                = VertxWebhookBodyLimit.install(getEndpoint().getCamelContext(), engine, path, maxBodySize, handler);
+        if (limit != null && limit.serverLimit() != null && limit.serverLimit() > maxBodySize) {
+            LOG.warn("Connectly webhook on {}: the HTTP server reads bodies up to {} bytes (camel.server.maxBodySize) "
+                     + "before this consumer refuses those above maxBodySize {}: lower the server's limit to bound what "
+                     + "an unauthenticated sender can make it buffer",
+                    path, limit.serverLimit(), maxBodySize);
+        }
+        return limit;
     }
 
     @Override
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
+        if (bodyLimit != null) {
+            bodyLimit.remove();
+            bodyLimit = null;
+        }
         ServiceHelper.stopService(handler);
         super.doStop();
     }

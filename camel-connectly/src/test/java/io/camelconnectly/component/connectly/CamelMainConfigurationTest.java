@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 
+import io.camelconnectly.component.connectly.dedupe.JdbcLeasedIdempotentRepository;
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
 import io.camelconnectly.component.connectly.window.JdbcConversationWindowRepository;
 import io.camelconnectly.simulator.ChatMessage;
@@ -123,6 +124,7 @@ class CamelMainConfigurationTest {
                 camel.server.enabled=true
                 camel.server.host=127.0.0.1
                 camel.server.port=%d
+                camel.server.maxBodySize=1048576
                 camel.server.useGlobalSslContextParameters=true
                 camel.ssl.enabled=true
                 camel.ssl.keyStore=file:%s
@@ -157,6 +159,41 @@ class CamelMainConfigurationTest {
                 .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString(COMPACT_INBOUND_TEXT)).build();
         assertThat(sendQuietly(plain, plainPost)).isNotEqualTo(200);
         assertThat(eventTypes).hasSize(1);
+    }
+
+    @Test
+    void theReadmeSeveralInstancesSetupWithCamelMainBeans() throws Exception {
+        int port = AvailablePortFinder.getNextAvailable();
+        // README "Running several instances": the leased repository as a Camel Main bean on a DataSource bean
+        startMain("""
+                camel.server.enabled=true
+                camel.server.host=127.0.0.1
+                camel.server.port=%d
+                camel.server.maxBodySize=1048576
+                camel.beans.myDataSource=#class:org.h2.jdbcx.JdbcDataSource
+                camel.beans.myDataSource.url=jdbc:h2:mem:main-dedupe;DB_CLOSE_DELAY=-1
+                camel.beans.dedupe=#class:io.camelconnectly.component.connectly.dedupe.JdbcLeasedIdempotentRepository
+                camel.beans.dedupe.dataSource=#myDataSource
+                """.formatted(port), new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from("connectly:webhook?idempotentRepository=#dedupe&webhookSecret=" + SECRET).to("log:events");
+                    }
+                });
+
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/connectly/webhook"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header(WebhookSignatureVerifier.SIGNATURE_HEADER, VECTOR_1_SIGNATURE)
+                .POST(HttpRequest.BodyPublishers.ofString(COMPACT_INBOUND_TEXT)).build();
+
+        assertThat(client.send(post, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("{\"status\":\"processed\"}");
+        assertThat(client.send(post, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("{\"status\":\"duplicate\"}");
+        JdbcLeasedIdempotentRepository dedupe
+                = main.getCamelContext().getRegistry().lookupByNameAndType("dedupe", JdbcLeasedIdempotentRepository.class);
+        assertThat(dedupe.isStarted()).isTrue();
+        assertThat(dedupe.getHeldLeases()).isZero();
     }
 
     private static int sendQuietly(HttpClient client, HttpRequest request) {

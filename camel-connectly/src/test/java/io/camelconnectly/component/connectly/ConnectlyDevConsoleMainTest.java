@@ -61,6 +61,7 @@ class ConnectlyDevConsoleMainTest {
                 camel.server.enabled=true
                 camel.server.host=127.0.0.1
                 camel.server.port=%d
+                camel.server.maxBodySize=1048576
                 camel.component.connectly.api-key=%s
                 camel.component.connectly.business-id=%s
                 camel.component.connectly.base-url=%s

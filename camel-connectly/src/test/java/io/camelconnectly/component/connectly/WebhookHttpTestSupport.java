@@ -34,6 +34,8 @@ public abstract class WebhookHttpTestSupport extends CamelTestSupport {
         VertxPlatformHttpServerConfiguration configuration = new VertxPlatformHttpServerConfiguration();
         configuration.setBindHost("127.0.0.1");
         configuration.setBindPort(port);
+        // connectly:webhook refuses to start on a server that reads bodies without a limit
+        configuration.setMaxBodySize(1_048_576L);
         return configuration;
     }
 

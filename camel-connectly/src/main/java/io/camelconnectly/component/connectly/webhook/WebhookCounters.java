@@ -104,7 +104,10 @@ public final class WebhookCounters {
         return duplicates.sum();
     }
 
-    /** Redeliveries that arrived while the same event was still being routed: answered 503 so Connectly retries. */
+    /**
+     * Redeliveries that arrived while the same event was still being routed (here, or under another instance's lease):
+     * answered 503 so Connectly retries.
+     */
     public long getInFlightDuplicates() {
         return inFlightDuplicates.sum();
     }
