@@ -279,7 +279,6 @@ def main():
                 print("  " + str(path.relative_to(ROOT)), file=sys.stderr)
             print("Regenerate and commit them: python3 tools/starter-config.py", file=sys.stderr)
             sys.exit(1)
-        print("Starter sources are up to date with", META.relative_to(ROOT))
         return
     for path, text in files.items():
         path.parent.mkdir(parents=True, exist_ok=True)
