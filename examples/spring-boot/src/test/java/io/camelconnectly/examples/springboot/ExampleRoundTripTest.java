@@ -4,7 +4,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
+
+import javax.sql.DataSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +46,8 @@ class ExampleRoundTripTest {
     ConnectlySimulator simulator;
     @Autowired
     CamelContext camelContext;
+    @Autowired
+    DataSource dataSource;
     @LocalServerPort
     int port;
 
@@ -78,6 +85,9 @@ class ExampleRoundTripTest {
                 .filteredOn(ChatMessage::outbound).extracting(ChatMessage::text)
                 .contains("Thanks for your message, we will get back to you shortly."));
 
+        // the consumer recorded the customer's window in the application's database, where the reply's fallback reads it
+        assertThat(windowsRecordedFor(customer)).isEqualTo(1);
+
         ConnectlyEndpoint webhook = (ConnectlyEndpoint) camelContext.getRoute("customer-conversations").getEndpoint();
         assertThat(webhook.getWebhooksProcessed()).isGreaterThanOrEqualTo(4);
         assertThat(webhook.getWebhooksRejected()).isZero();
@@ -92,6 +102,18 @@ class ExampleRoundTripTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("recipient");
         assertThat(sends()).isEqualTo(sendsBefore);
+    }
+
+    int windowsRecordedFor(String customer) throws Exception {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT COUNT(*) FROM CONNECTLY_CONVERSATION_WINDOW WHERE CUSTOMER = ?")) {
+            query.setString(1, customer);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
     }
 
     long sends() {
