@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Simulated customers who answer by themselves (opt-in), so an application's flows run with nobody at the chat page.
- * After an outbound message is read (the status delays) plus the auto-reply delay, its customer:
+ * After an outbound message is read (the status delays) plus the auto-reply delay, its customer answers the business
+ * number the message came from:
  * <ul>
  *   <li>taps the first quick-reply button of a template, the first button of a reply-button message, or the first row
  *       of a list message;</li>
@@ -139,10 +140,11 @@ final class AutoReplier {
         }
         try {
             ChatMessage.ReplyOption option = answer(message);
+            // the answer goes to the number that wrote to the customer (a tap quotes the message, so it does too)
             if (option == WRITE) {
-                api.customerWrites(message.customer(), current.text(), true);
+                api.customerWrites(message.customer(), message.businessNumber(), current.text(), true);
             } else {
-                api.tap(message.customer(), message.id(), option, true);
+                api.tap(message.customer(), null, message.id(), option, true);
             }
             sent.increment();
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ public final class ChatMessage {
     private final String id;
     private final boolean outbound;
     private final String customer;
+    private final String businessNumber;
     private final Kind kind;
     private final String text;
     private final String replyToId;
@@ -43,14 +44,15 @@ public final class ChatMessage {
     private final List<ReplyOption> replyOptions;
     private final boolean automatic;
 
-    ChatMessage(String id, boolean outbound, String customer, Kind kind, String text, String replyToId,
-                JsonNode callbackData, String campaignName, Instant at, boolean failing, StatusTimeline timeline,
-                List<ReplyOption> replyOptions, boolean automatic) {
+    ChatMessage(String id, boolean outbound, String customer, String businessNumber, Kind kind, String text,
+                String replyToId, JsonNode callbackData, String campaignName, Instant at, boolean failing,
+                StatusTimeline timeline, List<ReplyOption> replyOptions, boolean automatic) {
         this.replyOptions = List.copyOf(replyOptions);
         this.automatic = automatic;
         this.id = id;
         this.outbound = outbound;
         this.customer = customer;
+        this.businessNumber = businessNumber;
         this.kind = kind;
         this.text = text;
         this.replyToId = replyToId;
@@ -73,6 +75,14 @@ public final class ChatMessage {
 
     public String customer() {
         return customer;
+    }
+
+    /**
+     * The business's WhatsApp number on the other side: the number an outbound message went out from, or the number
+     * the customer wrote to.
+     */
+    public String businessNumber() {
+        return businessNumber;
     }
 
     public Kind kind() {
@@ -128,6 +138,7 @@ public final class ChatMessage {
 
     @Override
     public String toString() {
-        return (outbound ? "outbound " : "inbound ") + kind + " " + id + " " + customer + ": " + text;
+        return (outbound ? "outbound " : "inbound ") + kind + " " + id + " " + customer
+                + (outbound ? " from " : " to ") + businessNumber + ": " + text;
     }
 }

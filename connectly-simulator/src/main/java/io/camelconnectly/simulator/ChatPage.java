@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * The chat page: one WhatsApp-like thread per customer with delivery ticks (sent ✓, delivered ✓✓, read blue ✓✓,
  * failed ✗), where a person can also act as the customer: write in a thread, tap the buttons of a template or
- * reply-button message and the rows of a list, or start a conversation as a new customer.
+ * reply-button message and the rows of a list, or start a conversation as a new customer. When the business has
+ * several numbers, one thread still holds all of a customer's messages: each says which number it went to or came
+ * from, the thread's header shows the window with each number, and a menu picks the number the customer writes to.
  *
  * <p>One self-contained page: rendered on the server with every user-supplied text HTML-escaped, plus a small inline
  * script (allowed by a per-response CSP nonce, nothing else may run) that posts the customer's actions to
@@ -32,6 +34,7 @@ final class ChatPage {
             + "form.start{margin-top:10px;display:flex;flex-wrap:wrap;gap:6px}"
             + "form.start input{padding:6px 8px;border:0;border-radius:6px;font-size:14px}"
             + "form.start input[name=text]{flex:1;min-width:200px}"
+            + "select{padding:6px;border:1px solid #d1d7db;border-radius:6px;font-size:13px;background:#fff}"
             + "button{cursor:pointer;border:0;border-radius:6px;font-size:14px;padding:6px 12px}"
             + "form.start button{background:#fff;color:#008069;font-weight:600}"
             + "#notice{min-height:1em}#notice.bad{color:#ffd7d7;font-weight:600}"
@@ -85,11 +88,12 @@ final class ChatPage {
             + "document.addEventListener('submit',function(e){var form=e.target;e.preventDefault();"
             + " if(form.id==='new-conversation'){"
             + "  var number=form.elements.number.value.trim(),name=form.elements.name.value.trim(),start={text:form.elements.text.value};"
-            + "  if(name){start.name=name;}"
+            + "  if(name){start.name=name;}if(form.elements.to){start.to=form.elements.to.value;}"
             + "  post(number,start).then(function(){form.reset();},function(){});"
             + " }else if(form.classList.contains('compose')){"
-            + "  var input=form.elements.text;if(!input.value){return;}"
-            + "  post(form.dataset.customer,{text:input.value}).then(function(){input.value='';},function(){});"
+            + "  var input=form.elements.text,text={text:input.value};if(!input.value){return;}"
+            + "  if(form.elements.to){text.to=form.elements.to.value;}"
+            + "  post(form.dataset.customer,text).then(function(){input.value='';},function(){});"
             + " }});"
             + "document.addEventListener('click',function(e){var b=e.target.closest('button.option');if(!b){return;}"
             + " var number=b.closest('section.thread').dataset.customer,d=b.dataset;"
@@ -129,8 +133,9 @@ final class ChatPage {
             .append("<form id=\"new-conversation\" class=\"start\" autocomplete=\"off\">")
             .append("<input name=\"number\" placeholder=\"+16045550123\" aria-label=\"new customer's number\" required>")
             .append("<input name=\"name\" placeholder=\"name (optional)\" aria-label=\"new customer's name\">")
-            .append("<input name=\"text\" placeholder=\"first message from the customer\" aria-label=\"first message\" required>")
-            .append("<button type=\"submit\">Start conversation</button></form>")
+            .append("<input name=\"text\" placeholder=\"first message from the customer\" aria-label=\"first message\" required>");
+        appendNumberChoice(html, settings, settings.defaultSender(), "business number the new customer writes to");
+        html.append("<button type=\"submit\">Start conversation</button></form>")
             .append("<p id=\"notice\" role=\"status\"></p></header><main id=\"threads\">");
         if (threads.isEmpty()) {
             html.append("<p class=\"empty\">No conversations yet. Send a message through the API, or start one as a customer above.</p>");
@@ -142,31 +147,60 @@ final class ChatPage {
                     .append(" older conversations are not shown; GET /_sim/conversations has them all.</p>");
                 break;
             }
-            appendThread(html, thread, now, conversations);
+            appendThread(html, settings, thread, now, conversations);
         }
         html.append("</main><script nonce=\"").append(nonce).append("\">").append(SCRIPT).append("</script>");
         return html.append("</body></html>").toString();
     }
 
-    private static void appendThread(StringBuilder html, Conversations.Conversation thread, long now, Conversations conversations) {
-        boolean open = thread.lastInboundMillis != Long.MIN_VALUE && now - thread.lastInboundMillis <= ConnectlyApi.WINDOW_MILLIS;
+    private static void appendThread(StringBuilder html, SimulatorSettings settings, Conversations.Conversation thread,
+                                     long now, Conversations conversations) {
+        boolean severalNumbers = settings.businessNumbers.size() > 1;
         String customer = escape(thread.number);
         html.append("<section class=\"thread\" data-customer=\"").append(customer).append("\"><h2>")
-            .append(escape(thread.name == null ? thread.number : thread.name + " (" + thread.number + ")"))
-            .append("<small>").append(open ? "24-hour window open" : "24-hour window closed: templates only")
-            .append("</small></h2><div class=\"messages\">");
-        for (ChatMessage message : thread.messages()) {
-            appendMessage(html, message, conversations);
+            .append(escape(thread.name == null ? thread.number : thread.name + " (" + thread.number + ")"));
+        if (severalNumbers) {
+            for (String number : settings.businessNumbers) {
+                html.append("<small class=\"window\" data-business-number=\"").append(escape(number)).append("\">")
+                    .append(escape(number)).append(": ")
+                    .append(thread.windowOpen(number, now) ? "24-hour window open" : "window closed, templates only").append("</small>");
+            }
+        } else {
+            html.append("<small>").append(thread.windowOpen(settings.defaultSender(), now)
+                    ? "24-hour window open" : "24-hour window closed: templates only").append("</small>");
+        }
+        html.append("</h2><div class=\"messages\">");
+        List<ChatMessage> messages = thread.messages();
+        for (ChatMessage message : messages) {
+            appendMessage(html, message, conversations, severalNumbers);
         }
         html.append("</div><form class=\"compose\" data-customer=\"").append(customer).append("\" autocomplete=\"off\">")
             .append("<input name=\"text\" placeholder=\"Write as ").append(customer).append("\" aria-label=\"message from ")
-            .append(customer).append("\"><button type=\"submit\">Send</button></form></section>");
+            .append(customer).append("\">");
+        // the conversation goes on with the number of its latest message
+        String latest = messages.isEmpty() ? settings.defaultSender() : messages.get(messages.size() - 1).businessNumber();
+        appendNumberChoice(html, settings, latest, "business number " + customer + " writes to");
+        html.append("<button type=\"submit\">Send</button></form></section>");
     }
 
-    private static void appendMessage(StringBuilder html, ChatMessage message, Conversations conversations) {
+    /** A menu of the business numbers a customer can write to; nothing when the business has one. */
+    private static void appendNumberChoice(StringBuilder html, SimulatorSettings settings, String selected, String label) {
+        if (settings.businessNumbers.size() < 2) {
+            return;
+        }
+        html.append("<select name=\"to\" aria-label=\"").append(escape(label)).append("\">");
+        for (String number : settings.businessNumbers) {
+            html.append("<option value=\"").append(escape(number)).append(number.equals(selected) ? "\" selected>" : "\">")
+                .append("to ").append(escape(number)).append("</option>");
+        }
+        html.append("</select>");
+    }
+
+    private static void appendMessage(StringBuilder html, ChatMessage message, Conversations conversations, boolean severalNumbers) {
         DeliveryStatus status = message.status();
         html.append("<div class=\"msg ").append(message.outbound() ? "out" : "in")
             .append("\" data-id=\"").append(escape(message.id()))
+            .append("\" data-business-number=\"").append(escape(message.businessNumber()))
             .append("\" data-kind=\"").append(message.kind().name().toLowerCase(java.util.Locale.ROOT))
             .append("\" data-status=\"").append(status.wireName()).append("\">");
         if (message.replyToId() != null) {
@@ -197,6 +231,9 @@ final class ChatPage {
             html.append("</div>");
         }
         html.append("<span class=\"meta\">");
+        if (severalNumbers) {
+            html.append(message.outbound() ? "from " : "to ").append(escape(message.businessNumber())).append(" · ");
+        }
         if (message.automatic()) {
             html.append("auto-reply · ");
         }

@@ -24,6 +24,10 @@ import java.util.Set;
  *   <li>HTTP status 400 for every {@code ERROR_CODE_*} whose real status is not documented (including
  *       {@code ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW}, whose real status is unknown);</li>
  *   <li>a customer who never wrote is outside the window too (the same error code);</li>
+ *   <li>the window belongs to a customer and the business number they wrote to (on WhatsApp each number is a chat
+ *       of its own): a session message from another number is outside the window. Without {@code sender} Connectly
+ *       picks the sending number; the simulator always picks the first business number, which is why the FAQ advises
+ *       setting {@code sender} when a business has several numbers;</li>
  *   <li>a template that exists but is not approved yields {@code ERROR_CODE_MESSAGE_TEMPLATE_NOT_FOUND} (Meta only
  *       finds approved translations), with the status in the message;</li>
  *   <li>a duplicate campaign sendout is not an HTTP error: the entry is counted in {@code rejectedCount} and
@@ -82,11 +86,9 @@ final class ConnectlyApi {
         }
         String to = requiredText(recipient, "id", "recipient.id");
         checkNumber(to, "recipient.id");
-        String sender = settings.defaultSender();
         JsonNode senderNode = body.get("sender");
-        if (senderNode != null && !senderNode.isNull()) {
-            sender = checkSender(senderNode.path("id").asText(""), "sender.id");
-        }
+        boolean senderGiven = senderNode != null && !senderNode.isNull();
+        String sender = senderGiven ? checkSender(senderNode.path("id").asText(""), "sender.id") : settings.defaultSender();
         JsonNode message = body.path("message");
         if (!message.isObject()) {
             throw ApiError.badRequest("message is required: an object with one of text, attachments, location, listMessage, replyButtonMessage, singleProductMessage");
@@ -95,16 +97,32 @@ final class ConnectlyApi {
         JsonNode callbackData = callbackData(body);
 
         Conversations.Conversation thread = conversations.existingThread(to);
-        long lastInbound = thread == null ? Long.MIN_VALUE : thread.lastInboundMillis;
         long now = clock.nowMillis();
-        if (lastInbound == Long.MIN_VALUE || now - lastInbound > WINDOW_MILLIS) {
-            throw new ApiError(400, "ERROR_TYPE_DEADLINE_EXCEEDED", "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW",
-                    "Failed to send a message because more than 24 hours have passed since the customer last replied",
-                    "Failed to send a message because more than 24 hours have passed since the customer last replied", null);
+        if (thread == null || !thread.windowOpen(sender, now)) {
+            throw outsideWindow(thread, sender, senderGiven, now);
         }
         String campaignName = optionalText(body, "campaignName");
         String id = accept(to, sender, kind, describe(kind, message), callbackData, campaignName, now, replyOptions(message));
         return idResponse(id);
+    }
+
+    /**
+     * Connectly's eligibility error. The message adds what the FAQ explains in prose when the customer wrote to another
+     * of the business's numbers within the window: which number, and that {@code sender} picks it.
+     */
+    private ApiError outsideWindow(Conversations.Conversation thread, String sender, boolean senderGiven, long now) {
+        String connectlyText = "Failed to send a message because more than 24 hours have passed since the customer last replied";
+        List<String> open = new ArrayList<>();
+        for (String number : settings.businessNumbers) {
+            if (thread != null && thread.windowOpen(number, now)) {
+                open.add(number);
+            }
+        }
+        String message = open.isEmpty() ? connectlyText : connectlyText + " to " + sender
+                + (senderGiven ? "" : " (the first business number, used because the request gave no sender)") + "; the customer wrote to "
+                + String.join(", ", open) + " within 24 hours: send from that number with sender.id";
+        return new ApiError(400, "ERROR_TYPE_DEADLINE_EXCEEDED", "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW", message,
+                connectlyText, null);
     }
 
     private ChatMessage.Kind checkMessageContent(JsonNode message) {
@@ -597,52 +615,57 @@ final class ConnectlyApi {
 
     // ------------------------------------------------------------------------------------------ simulated customers
 
-    ChatMessage customerWrites(String customer, String text, boolean automatic) {
+    // A customer writes to one business number (to; null = the first); a reply, tap or reaction goes to the number
+    // that sent the quoted message, as on WhatsApp, where each business number is a chat of its own.
+
+    ChatMessage customerWrites(String customer, String to, String text, boolean automatic) {
         if (text == null || text.isEmpty()) {
             throw new IllegalArgumentException("a customer message needs a non-empty text");
         }
-        return inbound(customer, ChatMessage.Kind.TEXT, text, null, null, automatic,
-                (now, name) -> payloads.inboundText(now, customer, name, settings.defaultSender(), settings.businessName, text));
+        String businessNumber = to == null ? settings.defaultSender() : settings.customerWritesTo(to);
+        return inbound(customer, businessNumber, ChatMessage.Kind.TEXT, text, null, null, automatic,
+                (now, name) -> payloads.inboundText(now, customer, name, businessNumber, settings.businessName, text));
     }
 
-    ChatMessage customerPressesButton(String customer, String replyToId, String text, String payload, boolean automatic) {
-        ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.BUTTON_REPLY, text, replyToId, quoted.callbackData(), automatic,
-                (now, name) -> payloads.buttonReply(now, customer, name, settings.defaultSender(), settings.businessName,
+    ChatMessage customerPressesButton(String customer, String to, String replyToId, String text, String payload,
+                                      boolean automatic) {
+        ChatMessage quoted = quoted(customer, to, replyToId);
+        return inbound(customer, quoted.businessNumber(), ChatMessage.Kind.BUTTON_REPLY, text, replyToId, quoted.callbackData(),
+                automatic, (now, name) -> payloads.buttonReply(now, customer, name, quoted.businessNumber(), settings.businessName,
                         replyToId, text, payload, quoted.callbackData()));
     }
 
-    ChatMessage customerPicksListRow(String customer, String replyToId, String rowId, String title, String description,
-                                     boolean automatic) {
-        ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.LIST_REPLY, title, replyToId, quoted.callbackData(), automatic,
-                (now, name) -> payloads.listReply(now, customer, name, settings.defaultSender(), settings.businessName,
+    ChatMessage customerPicksListRow(String customer, String to, String replyToId, String rowId, String title,
+                                     String description, boolean automatic) {
+        ChatMessage quoted = quoted(customer, to, replyToId);
+        return inbound(customer, quoted.businessNumber(), ChatMessage.Kind.LIST_REPLY, title, replyToId, quoted.callbackData(),
+                automatic, (now, name) -> payloads.listReply(now, customer, name, quoted.businessNumber(), settings.businessName,
                         replyToId, rowId, title, description, quoted.callbackData()));
     }
 
-    ChatMessage customerReacts(String customer, String replyToId, String emoji) {
-        ChatMessage quoted = quoted(customer, replyToId);
-        return inbound(customer, ChatMessage.Kind.REACTION, emoji, replyToId, quoted.callbackData(), false,
-                (now, name) -> payloads.reaction(now, customer, name, settings.defaultSender(), settings.businessName,
+    ChatMessage customerReacts(String customer, String to, String replyToId, String emoji) {
+        ChatMessage quoted = quoted(customer, to, replyToId);
+        return inbound(customer, quoted.businessNumber(), ChatMessage.Kind.REACTION, emoji, replyToId, quoted.callbackData(),
+                false, (now, name) -> payloads.reaction(now, customer, name, quoted.businessNumber(), settings.businessName,
                         replyToId, emoji, quoted.callbackData()));
     }
 
     /** The customer taps a button or list row of message {@code replyToId}, found by its id or title. */
-    ChatMessage customerTaps(String customer, String replyToId, String option, boolean automatic) {
-        ChatMessage quoted = quoted(customer, replyToId);
+    ChatMessage customerTaps(String customer, String to, String replyToId, String option, boolean automatic) {
+        ChatMessage quoted = quoted(customer, to, replyToId);
         for (ChatMessage.ReplyOption candidate : quoted.replyOptions()) {
             if (candidate.id().equals(option) || candidate.title().equals(option)) {
-                return tap(customer, replyToId, candidate, automatic);
+                return tap(customer, to, replyToId, candidate, automatic);
             }
         }
         throw new IllegalArgumentException("message " + replyToId + " has no button or row '" + option + "'; it has "
                 + quoted.replyOptions().stream().map(ChatMessage.ReplyOption::title).toList());
     }
 
-    ChatMessage tap(String customer, String replyToId, ChatMessage.ReplyOption option, boolean automatic) {
+    ChatMessage tap(String customer, String to, String replyToId, ChatMessage.ReplyOption option, boolean automatic) {
         return option.type() == ChatMessage.ReplyOption.Type.BUTTON
-                ? customerPressesButton(customer, replyToId, option.title(), option.id(), automatic)
-                : customerPicksListRow(customer, replyToId, option.id(), option.title(), option.description(), automatic);
+                ? customerPressesButton(customer, to, replyToId, option.title(), option.id(), automatic)
+                : customerPicksListRow(customer, to, replyToId, option.id(), option.title(), option.description(), automatic);
     }
 
     void nameCustomer(String customer, String name) {
@@ -654,7 +677,8 @@ final class ConnectlyApi {
         ObjectNode build(long epochSeconds, String customerName);
     }
 
-    private ChatMessage quoted(String customer, String replyToId) {
+    /** The outbound message a reply quotes; {@code to}, when given, must be the number that sent it. */
+    private ChatMessage quoted(String customer, String to, String replyToId) {
         if (replyToId == null || replyToId.isEmpty()) {
             throw new IllegalArgumentException("a reply needs the id of the message it answers");
         }
@@ -662,18 +686,22 @@ final class ConnectlyApi {
         if (quoted == null || !quoted.customer().equals(customer)) {
             throw new IllegalArgumentException("no message " + replyToId + " was sent to " + customer);
         }
+        if (to != null && !settings.customerWritesTo(to).equals(quoted.businessNumber())) {
+            throw new IllegalArgumentException("message " + replyToId + " was sent from " + quoted.businessNumber()
+                    + ": a reply to it goes to that number, not to " + to + " (leave \"to\" out for replies)");
+        }
         return quoted;
     }
 
-    private ChatMessage inbound(String customer, ChatMessage.Kind kind, String text, String replyToId,
+    private ChatMessage inbound(String customer, String businessNumber, ChatMessage.Kind kind, String text, String replyToId,
                                 JsonNode callbackData, boolean automatic, EventBuilder event) {
         requireNumber(customer);
         long now = clock.nowMillis();
         Conversations.Conversation thread = conversations.thread(customer);
-        thread.lastInboundMillis = now; // a customer writing opens (or renews) the 24-hour window
+        thread.wroteTo(businessNumber, now); // opens (or renews) the 24-hour window with that number only
         autoReplier.customerActed(thread, automatic);
-        ChatMessage message = new ChatMessage(Ids.messageId(now), false, customer, kind, text, replyToId, callbackData,
-                null, Instant.ofEpochMilli(now), false, timeline, List.of(), automatic);
+        ChatMessage message = new ChatMessage(Ids.messageId(now), false, customer, businessNumber, kind, text, replyToId,
+                callbackData, null, Instant.ofEpochMilli(now), false, timeline, List.of(), automatic);
         conversations.add(message);
         if (dispatcher.hasSubscriber(WebhookRegistry.TOPIC_MESSAGES)) {
             dispatcher.publish(WebhookRegistry.TOPIC_MESSAGES, WebhookConfiguration.EventFields.NONE,
@@ -694,30 +722,33 @@ final class ConnectlyApi {
                           String campaignName, long now, List<ChatMessage.ReplyOption> replyOptions) {
         String id = Ids.messageId(now);
         boolean failing = settings.failingNumbers.contains(customer);
-        ChatMessage message = new ChatMessage(id, true, customer, kind, text, null, callbackData, campaignName,
+        ChatMessage message = new ChatMessage(id, true, customer, sender, kind, text, null, callbackData, campaignName,
                 Instant.ofEpochMilli(now), failing, timeline, replyOptions, false);
         conversations.add(message);
         autoReplier.accepted(message, conversations.thread(customer));
         if (dispatcher.hasSubscriber(WebhookRegistry.TOPIC_DELIVERY_STATUS)) {
-            scheduleStatus(message, sender, failing ? DeliveryStatus.DELIVERY_FAILED : DeliveryStatus.SENT, timeline.sent);
+            scheduleStatus(message, failing ? DeliveryStatus.DELIVERY_FAILED : DeliveryStatus.SENT, timeline.sent);
         }
         return id;
     }
 
-    /** Posts sent, delivered and read (or delivery_failed) one after the other with the configured delays. */
-    private void scheduleStatus(ChatMessage message, String sender, DeliveryStatus status, Duration delay) {
+    /**
+     * Posts sent, delivered and read (or delivery_failed) one after the other with the configured delays, each from the
+     * number the message went out from.
+     */
+    private void scheduleStatus(ChatMessage message, DeliveryStatus status, Duration delay) {
         vertx.setTimer(Math.max(1, delay.toMillis()), timer -> {
             Conversations.Conversation thread = conversations.existingThread(message.customer());
-            ObjectNode event = payloads.deliveryStatus(clock.nowMillis() / 1000, sender, settings.businessName,
+            ObjectNode event = payloads.deliveryStatus(clock.nowMillis() / 1000, message.businessNumber(), settings.businessName,
                     message.customer(), thread == null ? null : thread.name, message.id(), status,
                     status == DeliveryStatus.DELIVERY_FAILED ? payloads.undeliverableError() : null,
                     message.campaignName(), message.callbackData());
             dispatcher.publish(WebhookRegistry.TOPIC_DELIVERY_STATUS, new WebhookConfiguration.EventFields(message.campaignName()),
                     bytes(event));
             if (status == DeliveryStatus.SENT) {
-                scheduleStatus(message, sender, DeliveryStatus.DELIVERED, timeline.delivered);
+                scheduleStatus(message, DeliveryStatus.DELIVERED, timeline.delivered);
             } else if (status == DeliveryStatus.DELIVERED) {
-                scheduleStatus(message, sender, DeliveryStatus.READ, timeline.read);
+                scheduleStatus(message, DeliveryStatus.READ, timeline.read);
             }
         });
     }

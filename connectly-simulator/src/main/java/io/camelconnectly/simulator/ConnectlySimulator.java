@@ -25,7 +25,7 @@ import java.util.concurrent.TimeoutException;
  *
  * <pre>{@code
  * try (ConnectlySimulator sim = ConnectlySimulator.builder().port(0).build().start()) {
- *     sim.customer("+16045550123").sendsText("hi");   // opens the 24-hour window
+ *     sim.customer("+16045550123").sendsText("hi");   // opens the 24-hour window with the first business number
  *     // point your client at sim.baseUrl() with sim.apiKey() and sim.businessId()
  *     sim.requests();           // what your client sent
  *     sim.webhookDeliveries();  // what the simulator posted back
@@ -216,7 +216,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         return config.webhookSecret;
     }
 
-    /** The business's WhatsApp numbers; the first is the default sender. */
+    /** The business's WhatsApp numbers; the first is the default sender and the number customers write to by default. */
     public Set<String> businessNumbers() {
         return settings.businessNumbers;
     }
@@ -231,7 +231,7 @@ public final class ConnectlySimulator implements AutoCloseable {
         if (!ConnectlyApi.isE164(number)) {
             throw new IllegalArgumentException("customer number '" + number + "' is not in E.164 form such as +16045550123");
         }
-        return new Customer(number);
+        return new Customer(number, null);
     }
 
     /** The recorded API requests, oldest first (the last {@code requestRecordCapacity} of them). */
@@ -430,17 +430,36 @@ public final class ConnectlySimulator implements AutoCloseable {
         return "ConnectlySimulator[" + (port < 0 ? "stopped" : baseUrl()) + ", businessId=" + config.businessId + "]";
     }
 
-    /** A simulated customer: what it does is posted to the {@code messages} webhook and opens the 24-hour window. */
+    /**
+     * A simulated customer: what it does is posted to the {@code messages} webhook and opens the 24-hour window with
+     * the business number it went to. A customer writes to the first business number unless {@link #to(String)} names
+     * another; a reply, tap or reaction goes to the number that sent the quoted message.
+     */
     public final class Customer {
 
         private final String number;
+        /** The business number this customer writes to; null = the first. */
+        private final String to;
 
-        private Customer(String number) {
+        private Customer(String number, String to) {
             this.number = number;
+            this.to = to;
         }
 
         public String number() {
             return number;
+        }
+
+        /**
+         * This customer writing to {@code businessNumber}, one of {@link #businessNumbers()}:
+         * {@code sim.customer("+16045550123").to("+14155550101").sendsText("hi")} opens the window with that number
+         * only, and the webhook's {@code recipient.id} is that number. A reply names no number (it goes to the one that
+         * sent the quoted message); if this one is set it must be that number.
+         *
+         * @throws IllegalArgumentException when it is not a number of this business (the message names them)
+         */
+        public Customer to(String businessNumber) {
+            return new Customer(number, settings.customerWritesTo(businessNumber));
         }
 
         /** Gives the customer a profile name (sent as {@code sender.name} in webhooks). */
@@ -451,12 +470,12 @@ public final class ConnectlySimulator implements AutoCloseable {
 
         /** The customer writes a text. */
         public ChatMessage sendsText(String text) {
-            return api().customerWrites(number, text, false);
+            return api().customerWrites(number, to, text, false);
         }
 
         /** The customer presses a reply button of message {@code messageId}; the event echoes its callbackData. */
         public ChatMessage repliesWithButton(String messageId, String text, String payload) {
-            return api().customerPressesButton(number, messageId, text, payload, false);
+            return api().customerPressesButton(number, to, messageId, text, payload, false);
         }
 
         /**
@@ -464,7 +483,7 @@ public final class ConnectlySimulator implements AutoCloseable {
          * the payload or row id the message gave it: {@code taps(id, "Track")}.
          */
         public ChatMessage taps(String messageId, String option) {
-            return api().customerTaps(number, messageId, option, false);
+            return api().customerTaps(number, to, messageId, option, false);
         }
 
         /** Whether this customer answers by itself when auto-reply is on (default true; see {@link Builder#autoReply}). */
@@ -479,12 +498,12 @@ public final class ConnectlySimulator implements AutoCloseable {
         }
 
         public ChatMessage repliesWithListRow(String messageId, String rowId, String title, String description) {
-            return api().customerPicksListRow(number, messageId, rowId, title, description, false);
+            return api().customerPicksListRow(number, to, messageId, rowId, title, description, false);
         }
 
         /** The customer reacts to message {@code messageId} with an emoji. */
         public ChatMessage reactsTo(String messageId, String emoji) {
-            return api().customerReacts(number, messageId, emoji);
+            return api().customerReacts(number, to, messageId, emoji);
         }
 
         /** This customer's conversation, oldest first. */
@@ -565,7 +584,11 @@ public final class ConnectlySimulator implements AutoCloseable {
             return this;
         }
 
-        /** The business's own WhatsApp numbers (first = default sender); templates sent to them fail. */
+        /**
+         * The business's own WhatsApp numbers; templates sent to them fail. The first is the sender of a send without
+         * {@code sender} and the number customers write to unless {@link Customer#to(String)} names another; each
+         * number has its own 24-hour window per customer.
+         */
         public Builder businessNumbers(String... numbers) {
             if (numbers.length == 0) {
                 throw new IllegalArgumentException("businessNumbers needs at least one number");

@@ -1,5 +1,6 @@
 package io.camelconnectly.simulator;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
- * Customers, their 24-hour windows and their chat threads. Bounded on purpose: each thread keeps its last
+ * Customers, their 24-hour windows (one per business number they wrote to) and their chat threads. Bounded on purpose: each thread keeps its last
  * {@code threadCapacity} messages and the id index (used to quote a message in a reply) its last
  * {@code indexCapacity} outbound messages, so a load test cannot exhaust memory.
  */
@@ -18,8 +19,11 @@ final class Conversations {
     static final class Conversation {
         final String number;
         volatile String name;
-        /** Simulated time of the customer's last message; Long.MIN_VALUE when the customer never wrote. */
-        volatile long lastInboundMillis = Long.MIN_VALUE;
+        /**
+         * Simulated time of the customer's last message to each business number: on WhatsApp each business number is a
+         * chat of its own, with its own 24-hour window.
+         */
+        private final ConcurrentHashMap<String, Long> lastInboundByBusinessNumber = new ConcurrentHashMap<>(4);
         volatile long lastActivityNanos = System.nanoTime();
         private final ArrayDeque<ChatMessage> messages = new ArrayDeque<>();
         /** Auto-replies in a row since the customer last acted by hand or the business sent a template. */
@@ -45,6 +49,23 @@ final class Conversations {
 
         long acceptedMessages() {
             return accepted.sum();
+        }
+
+        /** The customer wrote to {@code businessNumber} at {@code millis}: opens (or renews) that number's window. */
+        void wroteTo(String businessNumber, long millis) {
+            lastInboundByBusinessNumber.merge(businessNumber, millis, Math::max);
+        }
+
+        /** Whether a session message from {@code businessNumber} is allowed at {@code nowMillis}. */
+        boolean windowOpen(String businessNumber, long nowMillis) {
+            Long last = lastInboundByBusinessNumber.get(businessNumber);
+            return last != null && nowMillis - last <= ConnectlyApi.WINDOW_MILLIS;
+        }
+
+        /** When the window with {@code businessNumber} closes (or closed), or null when the customer never wrote to it. */
+        Instant windowClosesAt(String businessNumber) {
+            Long last = lastInboundByBusinessNumber.get(businessNumber);
+            return last == null ? null : Instant.ofEpochMilli(last + ConnectlyApi.WINDOW_MILLIS);
         }
     }
 

@@ -25,11 +25,12 @@ import java.util.Map;
  * DELETE /_sim/requests                     forget them
  * GET    /_sim/webhook-deliveries           every webhook post attempt
  * DELETE /_sim/webhook-deliveries           forget them
- * GET    /_sim/conversations                customers with their window and messages
+ * GET    /_sim/conversations                customers with their windows (per business number) and messages
  * POST   /_sim/customers/{number}/messages  make a customer write: {"text"} | {"replyToId","tap":"<button or row title>"}
  *                                           | {"replyToId","button":{"text","payload"}}
  *                                           | {"replyToId","listRow":{"id","title","description"}} | {"replyToId","reaction"}
- *                                           (optional "name" names the customer)
+ *                                           (optional "name" names the customer; optional "to": the business number a
+ *                                           text goes to, default the first; a reply goes to the number it quotes)
  * GET    /_sim/faults                       the injected faults still able to apply
  * POST   /_sim/faults                       inject one: {"status": 503, "count": 2} | {"kind": "delay", "delay": "3s"}
  *                                           | {"kind": "reset", "operations": ["sends"]} (fields: see Fault.parse)
@@ -199,6 +200,9 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
 
     private ChatMessage customerAction(String number, JsonNode body) {
         ConnectlySimulator.Customer customer = simulator.customer(number);
+        if (body.hasNonNull("to")) {
+            customer = customer.to(body.get("to").asText());
+        }
         if (body.hasNonNull("name")) {
             customer.named(body.get("name").asText());
         }
@@ -509,14 +513,22 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
     private String conversationsJson() {
         ArrayNode list = mapper.createArrayNode();
         long now = simulator.clock().nowMillis();
+        String defaultNumber = simulator.settings().defaultSender();
         for (Conversations.Conversation thread : simulator.conversations().threads()) {
             ObjectNode json = list.addObject();
             json.put("customer", thread.number);
             json.put("name", thread.name);
-            boolean wrote = thread.lastInboundMillis != Long.MIN_VALUE;
-            json.put("windowOpen", wrote && now - thread.lastInboundMillis <= ConnectlyApi.WINDOW_MILLIS);
+            // windowOpen and windowClosesAt: the default sender's window, as before several numbers had their own
+            json.put("windowOpen", thread.windowOpen(defaultNumber, now));
             json.put("acceptedMessages", thread.acceptedMessages());
-            json.put("windowClosesAt", wrote ? java.time.Instant.ofEpochMilli(thread.lastInboundMillis + ConnectlyApi.WINDOW_MILLIS).toString() : null);
+            json.put("windowClosesAt", instant(thread.windowClosesAt(defaultNumber)));
+            ArrayNode windows = json.putArray("windows");
+            for (String businessNumber : simulator.businessNumbers()) {
+                ObjectNode window = windows.addObject();
+                window.put("businessNumber", businessNumber);
+                window.put("open", thread.windowOpen(businessNumber, now));
+                window.put("closesAt", instant(thread.windowClosesAt(businessNumber)));
+            }
             ArrayNode messages = json.putArray("messages");
             for (ChatMessage message : thread.messages()) {
                 messages.add(messageJson(message));
@@ -525,11 +537,16 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         return write(list);
     }
 
+    private static String instant(java.time.Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
     private ObjectNode messageJson(ChatMessage message) {
         ObjectNode json = mapper.createObjectNode();
         json.put("id", message.id());
         json.put("direction", message.outbound() ? "outbound" : "inbound");
         json.put("customer", message.customer());
+        json.put("businessNumber", message.businessNumber());
         json.put("kind", message.kind().name().toLowerCase(java.util.Locale.ROOT));
         json.put("text", message.text());
         json.put("status", message.status().wireName());

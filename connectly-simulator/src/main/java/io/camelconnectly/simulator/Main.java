@@ -210,7 +210,8 @@ public final class Main {
         out.println("  --auto-reply-text TEXT        what they write to a text (default \"" + AutoReplier.DEFAULT_TEXT + "\")");
         out.println("  --auto-reply-limit N          auto-replies in a row per customer (default " + AutoReplier.DEFAULT_LIMIT + ")");
         out.println("  --no-auto-reply A,B           customers who never answer by themselves");
-        out.println("  --business-numbers A,B        the business's WhatsApp numbers, first = default sender (default "
+        out.println("  --business-numbers A,B        the business's WhatsApp numbers; the first is the default sender and the"
+                + " number customers write to (default "
                 + ConnectlySimulator.DEFAULT_BUSINESS_NUMBER + ")");
         out.println("  --failing-numbers A,B         customers whose messages end in delivery_failed (default none)");
         out.println("  --record-capacity N           API requests kept for /_sim/requests (default 10000)");

@@ -34,4 +34,13 @@ final class SimulatorSettings {
     String defaultSender() {
         return businessNumbers.iterator().next();
     }
+
+    /** {@code number} when a customer can write to it (one of the business's numbers), else an error naming them. */
+    String customerWritesTo(String number) {
+        if (!businessNumbers.contains(number)) {
+            throw new IllegalArgumentException("'" + number + "' is not a WhatsApp number of this business; a customer writes to one of "
+                    + businessNumbers);
+        }
+        return number;
+    }
 }

@@ -17,11 +17,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The two-way chat page in headless Chromium, driven by real clicks and typing through WebDriver: a person writes as
- * a customer, taps a template's quick reply and a list row, and starts a new conversation; the test checks the signed
- * webhook posts the application would receive and the page as it updates itself.
+ * a customer, taps a template's quick reply and a list row, starts a new conversation, and with several business
+ * numbers picks the number to write to; the test checks the signed webhook posts the application would receive and the
+ * page as it updates itself.
  */
 class ChatPageInteractionTest {
 
@@ -161,6 +163,45 @@ class ChatPageInteractionTest {
         assertThat(thread("+16045550777").findElement(By.tagName("h2")).getText()).startsWith("Bo (+16045550777)");
         assertThat(browser.findElement(By.id("notice")).getText()).isEmpty();
         assertThat(sim.conversation("+16045550777")).singleElement().satisfies(m -> assertThat(m.automatic()).isFalse());
+    }
+
+    @Test
+    void withSeveralBusinessNumbersAPersonChoosesTheNumberToWriteTo() {
+        String numberA = ConnectlySimulator.DEFAULT_BUSINESS_NUMBER;
+        String numberB = "+14155550101";
+        String customer = "+16045550125";
+        try (ConnectlySimulator twoNumbers = ConnectlySimulator.builder().businessNumbers(numberA, numberB).build().start();
+             WebhookReceiver hook = new WebhookReceiver()) {
+            assertThat(new Api(twoNumbers).post("create/webhooks", "{\"topic\":\"messages\",\"address\":\"" + hook.url("/m") + "\"}")
+                    .status()).isEqualTo(200);
+            Callable<List<String>> recipients = () -> hook.received().stream()
+                    .map(post -> post.json().path("recipient").path("id").asText()).collect(Collectors.toList());
+            twoNumbers.customer(customer).to(numberB).sendsText("Hi B");
+
+            browser.get(twoNumbers.chatPageUrl());
+            assertThat(thread(customer).findElement(By.cssSelector("h2 small[data-business-number='" + numberA + "']")).getText())
+                    .isEqualTo(numberA + ": window closed, templates only");
+            assertThat(thread(customer).findElement(By.cssSelector("h2 small[data-business-number='" + numberB + "']")).getText())
+                    .isEqualTo(numberB + ": 24-hour window open");
+            assertThat(thread(customer).findElement(By.cssSelector(".msg.in .meta")).getText()).startsWith("to " + numberB);
+            Select to = new Select(thread(customer).findElement(By.cssSelector("form.compose select[name=to]")));
+            assertThat(to.getFirstSelectedOption().getAttribute("value")).as("the conversation goes on with B").isEqualTo(numberB);
+
+            to.selectByValue(numberA);
+            thread(customer).findElement(By.cssSelector("form.compose input[name=text]")).sendKeys("Now to A");
+            thread(customer).findElement(By.cssSelector("form.compose button")).click();
+            eventually().until(recipients, list -> list.equals(List.of(numberB, numberA)));
+            eventually().until(() -> thread(customer).findElement(By.cssSelector("h2 small[data-business-number='" + numberA + "']"))
+                    .getText().equals(numberA + ": 24-hour window open"));
+
+            WebElement start = browser.findElement(By.id("new-conversation"));
+            start.findElement(By.name("number")).sendKeys("+16045550126");
+            start.findElement(By.name("text")).sendKeys("Hello B?");
+            new Select(start.findElement(By.name("to"))).selectByValue(numberB);
+            start.findElement(By.cssSelector("button")).click();
+            eventually().until(recipients, list -> list.equals(List.of(numberB, numberA, numberB)));
+            assertThat(twoNumbers.conversation("+16045550126")).extracting(ChatMessage::businessNumber).containsExactly(numberB);
+        }
     }
 
     @Test
