@@ -1,0 +1,17 @@
+package io.camelconnectly.routes;
+
+/**
+ * Names shared by the Kamelets of this module and the routes that use them. The Kamelets themselves are YAML files
+ * under {@code kamelets/} on the classpath; this module's Java classes are the few steps YAML cannot express.
+ */
+public final class ConnectlyRoutes {
+
+    /**
+     * Exchange variable set by {@code connectly-sink} after each send: its {@link ConnectlySinkParameters}, read by
+     * {@code connectly-delivery-tracking} where the route set no header.
+     */
+    public static final String SINK_VARIABLE = "connectlySink";
+
+    private ConnectlyRoutes() {
+    }
+}
