@@ -12,6 +12,12 @@ public final class ConnectlyRoutes {
      */
     public static final String SINK_VARIABLE = "connectlySink";
 
+    /** The table {@code connectly-delivery-tracking} writes: one row per message. */
+    public static final String TRACKING_TABLE = "connectly_message";
+
+    /** Its schema in this jar: portable SQL, run on H2 and PostgreSQL by the tests. */
+    public static final String TRACKING_SCHEMA = "connectly/delivery-tracking/schema.sql";
+
     private ConnectlyRoutes() {
     }
 }
