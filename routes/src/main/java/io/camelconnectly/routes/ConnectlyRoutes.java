@@ -7,6 +7,12 @@ package io.camelconnectly.routes;
 public final class ConnectlyRoutes {
 
     /**
+     * Header set by {@code connectly-inbound-router} on each routed reply: which rule matched, as
+     * {@code button:<payload>}, {@code list:<row id>}, {@code keyword:<keyword>} or {@code default}.
+     */
+    public static final String INBOUND_ROUTE = "CamelConnectlyInboundRoute";
+
+    /**
      * Exchange variable set by {@code connectly-sink} after each send: its {@link ConnectlySinkParameters}, read by
      * {@code connectly-delivery-tracking} where the route set no header.
      */
