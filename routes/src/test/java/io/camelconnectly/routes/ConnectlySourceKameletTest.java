@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.List;
 
 import io.camelconnectly.component.connectly.ConnectlyConstants;
+import io.camelconnectly.component.connectly.ConnectlyEndpoint;
+import io.camelconnectly.component.connectly.ConnectlyOperation;
 import io.camelconnectly.component.connectly.webhook.DeliveryStatusEvent;
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulatorExtension;
@@ -69,12 +71,21 @@ class ConnectlySourceKameletTest {
                 camel.component.connectly.webhook-secret = %s
                 connectly.webhook-secret = %s
                 """.formatted(dir.toAbsolutePath(), port, SIM.apiKey(), SIM.businessId(), SIM.baseUrl(), SIM.webhookSecret(),
-                SIM.webhookSecret()), StandardCharsets.UTF_8);
+                SIM.webhookSecret()) + readmeKameletProperties(), StandardCharsets.UTF_8);
         main = new Main();
         main.setDefaultPropertyPlaceholderLocation("file:" + dir.resolve("application.properties").toAbsolutePath());
         main.start();
         RoutesTestSupport.registerWebhook(SIM, "messages", "http://127.0.0.1:" + port + "/connectly/webhook");
         RoutesTestSupport.registerWebhook(SIM, "delivery_status", "http://127.0.0.1:" + port + "/connectly/statuses");
+    }
+
+    /** The README's lines that configure Kamelets for the whole application (its credentials come from env there). */
+    static String readmeKameletProperties() {
+        String lines = Readme.block(Readme.introduction(), "properties", 0).lines()
+                .filter(line -> line.startsWith("camel.beans.") || line.startsWith("camel.kamelet."))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        assertThat(lines).contains("camel.kamelet.connectly-source.idempotentRepository");
+        return lines;
     }
 
     @AfterAll
@@ -112,6 +123,18 @@ class ConnectlySourceKameletTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(SIM.webhookDeliveries().stream()
                 .filter(delivery -> delivery.body().contains(customer) && "messages".equals(delivery.topic()))
                 .map(WebhookDelivery::status)).containsExactly(500, 200));
+    }
+
+    @Test
+    void aKameletParameterSetOnceInApplicationPropertiesServesEveryUse() {
+        Object shared = main.getCamelContext().getRegistry().lookupByName("webhookDedupe");
+        List<ConnectlyEndpoint> webhooks = main.getCamelContext().getEndpoints().stream()
+                .filter(ConnectlyEndpoint.class::isInstance).map(ConnectlyEndpoint.class::cast)
+                .filter(endpoint -> endpoint.getConfiguration().getOperation() == ConnectlyOperation.webhook).toList();
+
+        assertThat(shared).isNotNull();
+        assertThat(webhooks).hasSize(2).allSatisfy(endpoint -> assertThat(endpoint.getConfiguration().getIdempotentRepository())
+                .isSameAs(shared));
     }
 
     @Test
