@@ -291,6 +291,31 @@ abstract class DeliveryTrackingTestSupport {
     }
 
     @Test
+    void aStatusWhoseBodyTheRouteReplacedIsRecordedFromItsHeadersAndAnUnknownStatusIsSkipped() throws Exception {
+        String id = "01HTRACKFROMHEADERS0000001";
+        Instant at = Instant.parse("2026-11-30T14:00:00Z");
+
+        Exchange fromHeaders = first.template.send("direct:track", exchange -> {
+            exchange.getMessage().setBody("the route turned the event into this");
+            exchange.getMessage().setHeader(ConnectlyConstants.TOPIC, "delivery_status");
+            exchange.getMessage().setHeader(ConnectlyConstants.EVENT_TYPE, "delivered");
+            exchange.getMessage().setHeader(ConnectlyConstants.STATUS_UPDATE_ID, id);
+            exchange.getMessage().setHeader(ConnectlyConstants.CUSTOMER_NUMBER, "+16045550941");
+            exchange.getMessage().setHeader(ConnectlyConstants.TIMESTAMP, at);
+        });
+        Exchange unknown = first.template.send("direct:track", exchange -> exchange.getMessage()
+                .setBody(parser.parse(status("01HTRACKUNKNOWNSTATUS00001", "+16045550942", "deleted", at.getEpochSecond())
+                        .getBytes(UTF_8))));
+
+        assertThat(fromHeaders.getException()).isNull();
+        assertThat(row(id).status).isEqualTo("delivered");
+        assertThat(row(id).deliveredAt.toInstant()).isEqualTo(at);
+        assertThat(row(id).recipient).isEqualTo("+16045550941");
+        assertThat(unknown.getException()).isNull();
+        assertThat(countRows("01HTRACKUNKNOWNSTATUS00001")).isZero();
+    }
+
+    @Test
     void misplacedItFailsAndSaysWhereItBelongs() {
         Exchange misplaced = first.template.send("direct:track", exchange -> exchange.getMessage().setBody("hello"));
 
