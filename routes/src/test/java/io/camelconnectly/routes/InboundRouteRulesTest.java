@@ -30,19 +30,9 @@ class InboundRouteRulesTest {
 
     @Test
     void anEndpointWithOptionsOfItsOwnIsWrittenRaw() throws Exception {
-        try (DefaultCamelContext other = new DefaultCamelContext()) {
-            RoutesTestSupport.loadYaml(other, "raw-router", """
-                    - route:
-                        from:
-                          uri: direct:replies
-                          steps:
-                            - to:
-                                uri: kamelet:connectly-inbound-router
-                                parameters:
-                                  keywords: "RAW(help=mock:help?retainFirst=5&failFast=false)"
-                                  defaultEndpoint: mock:inbox
-                    """);
-            other.start();
+        try (DefaultCamelContext other = startRouter("""
+                keywords: "RAW(help=mock:help?retainFirst=5&failFast=false)"
+                defaultEndpoint: mock:inbox""")) {
             byte[] help = ("{\"timestamp\":\"1764590000\",\"sender\":{\"id\":\"+16045551005\"},"
                            + "\"recipient\":{\"id\":\"+14155550100\"},\"message\":{\"text\":\"Help\"}}").getBytes(StandardCharsets.UTF_8);
 
@@ -56,11 +46,12 @@ class InboundRouteRulesTest {
         }
     }
 
-    /** A router with the given parameters (defaultEndpoint direct:inbox unless given), in a context of its own. */
-    private void startRouter(String parameters) throws Exception {
+    /** A started router with the given parameters (defaultEndpoint direct:inbox unless given) in a context of its own. */
+    private static DefaultCamelContext startRouter(String parameters) throws Exception {
         String all = parameters.contains("defaultEndpoint") ? parameters : parameters + "\ndefaultEndpoint: direct:inbox";
-        try (DefaultCamelContext other = new DefaultCamelContext()) {
-            RoutesTestSupport.loadYaml(other, "bad-router", """
+        DefaultCamelContext context = new DefaultCamelContext();
+        try {
+            RoutesTestSupport.loadYaml(context, "router", """
                     - route:
                         from:
                           uri: direct:replies
@@ -69,7 +60,11 @@ class InboundRouteRulesTest {
                                 uri: kamelet:connectly-inbound-router
                                 parameters:
                     """ + all.lines().map(line -> " ".repeat(14) + line + "\n").reduce("", String::concat));
-            other.start();
+            context.start();
+            return context;
+        } catch (Exception | Error e) {
+            context.close();
+            throw e;
         }
     }
 }
