@@ -44,10 +44,6 @@ public class DeliveryTrackingRecords {
     public static final String KIND_OUTBOUND = "outbound";
     public static final String KIND_STATUS = "status";
 
-    // Added to the component by the window-aware sending work (issue 8); read by name until then.
-    static final String SENT_AS_HEADER = "CamelConnectlySentAs";
-    static final String FALLBACK_TEMPLATE_NAME_HEADER = "CamelConnectlyFallbackTemplateName";
-
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryTrackingRecords.class);
     private static final int MAX_REMEMBERED_UNKNOWN_STATUSES = 32;
 
@@ -121,7 +117,7 @@ public class DeliveryTrackingRecords {
     private Map<String, Object> outbound(Exchange exchange, String messageId) {
         Message message = exchange.getMessage();
         ConnectlyOperation operation = operation(exchange);
-        String sentAs = header(message, SENT_AS_HEADER);
+        String sentAs = header(message, ConnectlyConstants.SENT_AS);
         if (sentAs == null) {
             sentAs = operation == ConnectlyOperation.sendMessage ? "session"
                     : operation == ConnectlyOperation.sendTemplatedMessage ? "template" : null;
@@ -132,7 +128,7 @@ public class DeliveryTrackingRecords {
         if ("template".equals(sentAs)) {
             // a session send that went out as its fallback template
             templateName = operation == ConnectlyOperation.sendMessage
-                    ? headerOrSink(exchange, FALLBACK_TEMPLATE_NAME_HEADER, ConnectlySinkParameters::getFallbackTemplateName)
+                    ? headerOrSink(exchange, ConnectlyConstants.FALLBACK_TEMPLATE_NAME, ConnectlySinkParameters::getFallbackTemplateName)
                     : headerOrSink(exchange, ConnectlyConstants.TEMPLATE_NAME, ConnectlySinkParameters::getTemplateName);
         }
         OffsetDateTime now = now();

@@ -1,9 +1,13 @@
 package io.camelconnectly.routes;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import io.camelconnectly.component.connectly.ConnectlyConstants;
+import io.camelconnectly.component.connectly.ConnectlyComponent;
 import io.camelconnectly.component.connectly.ConnectlyEndpoint;
+import io.camelconnectly.component.connectly.window.MemoryConversationWindowRepository;
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulatorExtension;
 import org.apache.camel.Exchange;
@@ -108,6 +112,54 @@ class ConnectlySinkKameletTest extends RoutesTestSupport {
             assertThat(endpoint.getConfiguration().getBaseUrl()).isEqualTo(SIM.baseUrl());
             assertThat(endpoint.getConfiguration().getTemplateName()).isNull();
         });
+    }
+
+    @Test
+    void aFallbackTemplateGoesOutDirectlyWhenTheCustomersWindowIsClosed() throws Exception {
+        // what the connectly:webhook consumer of this component would have recorded: one customer wrote 25 hours ago
+        String business = "+14155550100";
+        String closed = "+16045550706";
+        String open = "+16045550707";
+        MemoryConversationWindowRepository windows = new MemoryConversationWindowRepository();
+        windows.recordCustomerMessage(closed, business, Instant.now().minus(Duration.ofHours(25)));
+        windows.recordCustomerMessage(open, business, Instant.now());
+        context.getComponent("connectly", ConnectlyComponent.class).setConversationWindowRepository(windows);
+        SIM.customer(open).sendsText("hi");
+        loadYaml("sink-fallback", """
+                - route:
+                    id: window-aware
+                    from:
+                      uri: direct:window-aware
+                      steps:
+                        - to:
+                            uri: kamelet:connectly-sink
+                            parameters:
+                              fallbackTemplateName: welcome
+                              fallbackLanguage: en
+                """);
+        long sessionSendsBefore = sessionSends();
+
+        Exchange toClosed = template.send("direct:window-aware", exchange -> {
+            exchange.getMessage().setBody("Your order is ready");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, closed);
+        });
+        Exchange toOpen = template.send("direct:window-aware", exchange -> {
+            exchange.getMessage().setBody("Your order is ready");
+            exchange.getMessage().setHeader(ConnectlyConstants.RECIPIENT, open);
+        });
+
+        assertThat(toClosed.getException()).isNull();
+        assertThat(toClosed.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo(ConnectlyConstants.SENT_AS_TEMPLATE);
+        assertThat(lastOutbound(closed).kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
+        assertThat(toOpen.getException()).isNull();
+        assertThat(toOpen.getMessage().getHeader(ConnectlyConstants.SENT_AS)).isEqualTo(ConnectlyConstants.SENT_AS_SESSION);
+        assertThat(lastOutbound(open).text()).isEqualTo("Your order is ready");
+        // the closed window cost no refused session message: the only session send is the one to the open window
+        assertThat(sessionSends()).isEqualTo(sessionSendsBefore + 1);
+    }
+
+    private long sessionSends() {
+        return SIM.get().requests().stream().filter(r -> r.path().endsWith("/send/messages")).count();
     }
 
     @Test

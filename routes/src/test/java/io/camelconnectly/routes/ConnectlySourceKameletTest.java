@@ -79,12 +79,13 @@ class ConnectlySourceKameletTest {
         RoutesTestSupport.registerWebhook(SIM, "delivery_status", "http://127.0.0.1:" + port + "/connectly/statuses");
     }
 
-    /** The README's lines that configure Kamelets for the whole application (its credentials come from env there). */
+    /** The README's lines that configure Kamelets and the server's body limit (its credentials come from env there). */
     static String readmeKameletProperties() {
         String lines = Readme.block(Readme.introduction(), "properties", 0).lines()
-                .filter(line -> line.startsWith("camel.beans.") || line.startsWith("camel.kamelet."))
+                .filter(line -> line.startsWith("camel.beans.") || line.startsWith("camel.kamelet.")
+                                || line.startsWith("camel.server.maxBodySize"))
                 .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
-        assertThat(lines).contains("camel.kamelet.connectly-source.idempotentRepository");
+        assertThat(lines).contains("camel.kamelet.connectly-source.idempotentRepository").contains("camel.server.maxBodySize");
         return lines;
     }
 

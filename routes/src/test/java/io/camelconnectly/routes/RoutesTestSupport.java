@@ -74,6 +74,8 @@ abstract class RoutesTestSupport extends CamelTestSupport {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost("127.0.0.1");
         server.setBindPort(port);
+        // connectly:webhook refuses a server without a body limit
+        server.setMaxBodySize(1048576L);
         try {
             context.addService(new VertxPlatformHttpServer(server));
         } catch (Exception e) {

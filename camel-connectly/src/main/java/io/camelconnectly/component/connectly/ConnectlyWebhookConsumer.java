@@ -60,16 +60,16 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
         try {
             http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path);
             httpConsumer = http.createConsumer(handler);
-            // before the platform-http consumer adds its route, so that ours comes first on the path
-            bodyLimit = installBodyLimit(http, path);
+        } catch (Exception e) {
+            throw noPlatformHttp(path, e);
+        }
+        // before the platform-http consumer adds its route, so that ours comes first on the path; its refusal of a
+        // server without a body limit says itself what to set
+        bodyLimit = installBodyLimit(http, path);
+        try {
             ServiceHelper.startService(httpConsumer);
         } catch (Exception e) {
-            throw new IllegalStateException(
-                    "connectly:webhook serves webhookPath " + path + " through Camel's platform-http, which failed: " + e
-                                            + ". Add an HTTP server that provides platform-http: camel-platform-http-main "
-                                            + "(camel.server.enabled=true), camel-platform-http-vertx, camel-platform-http-starter "
-                                            + "(Spring Boot) or Quarkus' platform-http",
-                    e);
+            throw noPlatformHttp(path, e);
         }
         LOG.info("Connectly webhook receiving POSTs on path {}", path);
 
@@ -101,6 +101,15 @@ public class ConnectlyWebhookConsumer extends DefaultConsumer implements Suspend
      * On Vert.x, requires the server's body limit and answers its 413 on our path (see {@link VertxWebhookBodyLimit});
      * other engines (servlet) hand the handler an unread stream, which it reads with the maxBodySize bound.
      */
+    private static IllegalStateException noPlatformHttp(String path, Exception e) {
+        return new IllegalStateException(
+                "connectly:webhook serves webhookPath " + path + " through Camel's platform-http, which failed: " + e
+                                         + ". Add an HTTP server that provides platform-http: camel-platform-http-main "
+                                         + "(camel.server.enabled=true), camel-platform-http-vertx, camel-platform-http-starter "
+                                         + "(Spring Boot) or Quarkus' platform-http",
+                e);
+    }
+
     private VertxWebhookBodyLimit installBodyLimit(Endpoint http, String path) {
         if (!(http instanceof PlatformHttpEndpoint platformHttp)) {
             return null;
