@@ -1,5 +1,6 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -153,9 +154,18 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "https://example.com/connectly/webhook.")
     private String webhookExternalUrl;
 
+    /**
+     * A copy for one endpoint. Mutable values get their own instance: an endpoint URI adds its
+     * {@code templateParameters.*} to its copy's map, never to the component's or another endpoint's. Shared services
+     * (sslContextParameters, idempotentRepository) stay shared on purpose.
+     */
     public ConnectlyConfiguration copy() {
         try {
-            return (ConnectlyConfiguration) clone();
+            ConnectlyConfiguration copy = (ConnectlyConfiguration) clone();
+            if (templateParameters != null) {
+                copy.templateParameters = new LinkedHashMap<>(templateParameters);
+            }
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
