@@ -33,7 +33,9 @@ public class ConnectlyConfiguration implements Cloneable {
     @UriParam(description = "The Connectly business id: the {businessId} of /v1/businesses/{businessId}/...")
     private String businessId;
     @UriParam(defaultValue = DEFAULT_BASE_URL,
-              description = "The Connectly API base URL; point it at connectly-simulator for local runs and tests.")
+              description = "The Connectly API base URL: scheme, host and port (and a gateway's path prefix, if any), without "
+                            + "/v1/businesses/..., which the component adds (a baseUrl containing it is refused at start). "
+                            + "Point it at connectly-simulator for local runs and tests.")
     private String baseUrl = DEFAULT_BASE_URL;
 
     // ---- producer: per-message values, each overridable by its CamelConnectly<Name> header

@@ -147,7 +147,33 @@ public final class ConnectlyClient implements Closeable {
             throw new IllegalArgumentException("Option baseUrl '" + baseUrl + "' must be an http(s) URL with a host, e.g. "
                                                + "https://api.connectly.ai");
         }
+        refuseApiPath(baseUrl, base);
         return base;
+    }
+
+    /**
+     * The client appends /v1/businesses/{businessId}/...: a baseUrl that already has it (as the simulator's banner and
+     * Connectly's docs show whole URLs) would be called with the path twice and answer 404 for every call.
+     */
+    private static void refuseApiPath(String baseUrl, URI base) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        int v1 = path.indexOf("/v1/businesses");
+        if (v1 < 0 && (path.endsWith("/v1") || path.endsWith("/v1/"))) {
+            v1 = path.lastIndexOf("/v1");
+        }
+        if (v1 < 0) {
+            return;
+        }
+        String root = base.getScheme() + "://" + base.getRawAuthority() + path.substring(0, v1);
+        StringBuilder message = new StringBuilder(200).append("Option baseUrl '").append(baseUrl)
+                .append("' already contains the API path /v1/businesses/...: the component adds it to every call. Set baseUrl to ")
+                .append(root);
+        String[] rest = path.substring(v1).split("/");
+        // "", "v1", "businesses", "{businessId}", ...
+        if (rest.length > 3 && !rest[3].isEmpty()) {
+            message.append(" and businessId to ").append(rest[3]);
+        }
+        throw new IllegalArgumentException(message.append('.').toString());
     }
 
     /** Lists the business's templates (POST /get/templates). */
