@@ -239,16 +239,24 @@ public final class ConnectlyClient implements Closeable {
         @Override
         @SuppressWarnings("unchecked")
         public void completed(SimpleHttpResponse response) {
-            try {
-                int status = response.getCode();
-                byte[] answer = response.getBodyBytes();
-                if (status >= 200 && status < 300) {
+            int status = response.getCode();
+            byte[] answer = response.getBodyBytes();
+            if (status >= 200 && status < 300) {
+                try {
                     T value = (T) (answer == null || answer.length == 0
                             ? api.responseReader().readValue("{}") : api.responseReader().readValue(answer));
                     metrics.succeeded();
                     future.complete(value);
-                    return;
+                } catch (Throwable e) {
+                    metrics.failed("INVALID_RESPONSE");
+                    future.completeExceptionally(new ConnectlyException(api.operation().name(), "Connectly " + api.operation()
+                                                                                              + " answered with a body that is not the expected JSON: "
+                                                                                              + e.getMessage(),
+                            false, e));
                 }
+                return;
+            }
+            try {
                 RetryPolicy.Failure failure = RetryPolicy.classify(status);
                 Duration retryAfter = status == 429 || status == 503
                         ? RetryPolicy.parseRetryAfter(response.getFirstHeader("Retry-After") == null
@@ -267,11 +275,9 @@ public final class ConnectlyClient implements Closeable {
                 metrics.answeredWithError(status, error.getErrorCode(), error.getCntTraceId());
                 future.completeExceptionally(error);
             } catch (Throwable e) {
-                metrics.failed("INVALID_RESPONSE");
-                future.completeExceptionally(new ConnectlyException(api.operation().name(), "Connectly " + api.operation()
-                                                                                          + " answered with a body that is not the expected JSON: "
-                                                                                          + e.getMessage(),
-                        false, e));
+                // never reached by a bad header or error body (both are read leniently); still, the call must end
+                metrics.failed("HTTP_" + status);
+                future.completeExceptionally(e);
             }
         }
 
