@@ -86,8 +86,9 @@ public class ConnectlyConfiguration implements Cloneable {
     // ---- calls to Connectly (producers, and webhook auto-registration): retries
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "Attempts in all for one request (1 = no retry). Retried: 429, 503, connection refused; 502, 504 "
-                            + "and timeouts only for reads or with retryAmbiguousFailures.")
+              description = "Attempts in all for one request (1 = no retry). Retried: 429, a 503 with Retry-After or "
+                            + "Connectly's error body, connection refused; 502, 504, other 503s and timeouts only for reads or "
+                            + "with retryAmbiguousFailures.")
     private int retryMaxAttempts = 4;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Upper bound on the time spent retrying one request, waits included.")
@@ -99,8 +100,9 @@ public class ConnectlyConfiguration implements Cloneable {
               description = "Largest backoff delay between two attempts (a longer Retry-After is honoured within retryMaxElapsed).")
     private long retryMaxDelay = 10000;
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Also retry sends and creates after 502, 504 or a response timeout, where Connectly may have "
-                            + "processed the request already: a retry can then deliver a message twice.")
+              description = "Also retry sends and creates after 502, 504, a 503 without Retry-After or Connectly's error "
+                            + "body, or a response timeout, where Connectly may have processed the request already: a retry can "
+                            + "then deliver a message twice.")
     private boolean retryAmbiguousFailures;
 
     // ---- calls to Connectly: HTTP

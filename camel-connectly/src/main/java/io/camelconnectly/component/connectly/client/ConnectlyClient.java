@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camelconnectly.component.connectly.ConnectlyConfiguration;
 import io.camelconnectly.component.connectly.ConnectlyJson;
+import io.camelconnectly.component.connectly.model.ErrorBody;
 import io.camelconnectly.component.connectly.model.GetTemplatesResponse;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -35,6 +36,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -257,11 +259,12 @@ public final class ConnectlyClient implements Closeable {
                 return;
             }
             try {
-                RetryPolicy.Failure failure = RetryPolicy.classify(status);
-                Duration retryAfter = status == 429 || status == 503
-                        ? RetryPolicy.parseRetryAfter(response.getFirstHeader("Retry-After") == null
-                                ? null : response.getFirstHeader("Retry-After").getValue())
-                        : null;
+                Header retryAfterHeader = response.getFirstHeader("Retry-After");
+                ErrorBody errorBody = ConnectlyErrors.parseErrorBody(answer);
+                RetryPolicy.Failure failure = RetryPolicy.classify(status, retryAfterHeader != null,
+                        ConnectlyErrors.isConnectlyError(errorBody));
+                Duration retryAfter = (status == 429 || status == 503) && retryAfterHeader != null
+                        ? RetryPolicy.parseRetryAfter(retryAfterHeader.getValue()) : null;
                 if (status == 429) {
                     metrics.rateLimited();
                 }
@@ -269,9 +272,8 @@ public final class ConnectlyClient implements Closeable {
                 if (delay >= 0 && scheduleRetry(delay, "HTTP " + status)) {
                     return;
                 }
-                ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status,
-                        ConnectlyErrors.parseErrorBody(answer), retryAfter, retryPolicy.isRetryable(failure, api.isRead()),
-                        attempts);
+                ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status, errorBody, retryAfter,
+                        failure, retryPolicy.isRetryable(failure, api.isRead()), attempts);
                 metrics.answeredWithError(status, error.getErrorCode(), error.getCntTraceId());
                 future.completeExceptionally(error);
             } catch (Throwable e) {

@@ -19,10 +19,10 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 /**
  * What is retried, how often and how long to wait. One instance per endpoint, immutable.
  * <ul>
- * <li>Always retried (Connectly did not act on the request): 429, 503, connection refused, connect timeout, no pooled
- * connection in time.</li>
- * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, response timeout, connection
- * closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
+ * <li>Always retried (Connectly did not act on the request): 429, a 503 with Retry-After or Connectly's error body,
+ * connection refused, connect timeout, no pooled connection in time.</li>
+ * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, any other 503, response
+ * timeout, connection closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
  * {@code retryAmbiguousFailures=true}.</li>
  * <li>Never retried: any other status (4xx mistakes, 409, 500), TLS failures.</li>
  * </ul>
@@ -35,9 +35,9 @@ public final class RetryPolicy {
     public enum Failure {
         /** 429: not processed. */
         RATE_LIMITED,
-        /** Not processed: 503, connection refused, connect timeout. */
+        /** Not processed: 503 with Retry-After or Connectly's error body, connection refused, connect timeout. */
         NOT_PROCESSED,
-        /** Maybe processed: 502, 504, response timeout, connection lost. */
+        /** Maybe processed: 502, 504, a bare 503, response timeout, connection lost. */
         AMBIGUOUS,
         /** Retrying cannot help. */
         PERMANENT
@@ -64,12 +64,23 @@ public final class RetryPolicy {
         this.retryAmbiguousFailures = retryAmbiguousFailures;
     }
 
+    /** How an answer without Retry-After or Connectly's error body is classified. */
     public static Failure classify(int httpStatus) {
+        return classify(httpStatus, false, false);
+    }
+
+    /**
+     * @param hasRetryAfter        the answer carries a Retry-After header
+     * @param connectlyErrorBody   the answer is Connectly's JSON error object (not a gateway's page)
+     */
+    public static Failure classify(int httpStatus, boolean hasRetryAfter, boolean connectlyErrorBody) {
         switch (httpStatus) {
             case 429:
                 return Failure.RATE_LIMITED;
             case 503:
-                return Failure.NOT_PROCESSED;
+                // Connectly itself refused (it says when to come back, or explains why); a bare 503 may come from a
+                // gateway that had already passed the request on
+                return hasRetryAfter || connectlyErrorBody ? Failure.NOT_PROCESSED : Failure.AMBIGUOUS;
             case 502:
             case 504:
                 return Failure.AMBIGUOUS;
