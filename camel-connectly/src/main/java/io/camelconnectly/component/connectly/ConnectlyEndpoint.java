@@ -297,7 +297,7 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return webhookCounters.getRejected(Rejection.SIGNATURE);
     }
 
-    @ManagedAttribute(description = "Webhook posts refused 400: verified but not a JSON object")
+    @ManagedAttribute(description = "Webhook posts refused 400: verified but not a JSON object, or not mappable to an event")
     public long getWebhooksRejectedMalformed() {
         return webhookCounters.getRejected(Rejection.MALFORMED);
     }
