@@ -107,6 +107,7 @@ public final class WebhookEventParser {
         InboundMessageEvent event = new InboundMessageEvent();
         JsonNode message = object(root.get("message"));
 
+        event.setId(InferredPayloadShapes.inboundMessageId(root, message));
         event.setText(text(message, "text"));
         event.setReplyToId(text(object(root.get("context")), "replyToId"));
 
