@@ -340,12 +340,16 @@ final class ConnectlyRequestFactory {
 
     // ---- shared helpers
 
-    /** The header's value when set (not blank), else the option's. */
+    /**
+     * The header's value when set (not blank), else the option's; a header still holding what the webhook consumer put
+     * there ranks below an option (see {@link WebhookEventDefaults}).
+     */
     private static String value(Message in, String header, String option) {
         Object value = in.getHeader(header);
         if (value != null) {
             String text = value instanceof String ? (String) value : in.getHeader(header, String.class);
-            if (text != null && !text.isBlank()) {
+            if (text != null && !text.isBlank()
+                    && (option == null || !WebhookEventDefaults.isConsumerDefault(in, header, value))) {
                 return text;
             }
         }
@@ -354,7 +358,11 @@ final class ConnectlyRequestFactory {
 
     private Object callbackData(Message in) {
         Object header = in.getHeader(ConnectlyConstants.CALLBACK_DATA);
-        return header != null ? ConnectlyValidator.callbackData(ConnectlyConstants.CALLBACK_DATA, header) : optionCallbackData;
+        if (header == null
+                || optionCallbackData != null && WebhookEventDefaults.isConsumerDefault(in, ConnectlyConstants.CALLBACK_DATA, header)) {
+            return optionCallbackData;
+        }
+        return ConnectlyValidator.callbackData(ConnectlyConstants.CALLBACK_DATA, header);
     }
 
     /** The body as the request type when it is one (typed, Map, or JSON text); null for any other body. */
