@@ -49,6 +49,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": target.setConfiguration(property(camelContext, io.camelconnectly.component.connectly.ConnectlyConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaultregion":
+        case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -133,6 +135,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return io.camelconnectly.component.connectly.ConnectlyConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "defaultregion":
+        case "defaultRegion": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -218,6 +222,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "defaultregion":
+        case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":

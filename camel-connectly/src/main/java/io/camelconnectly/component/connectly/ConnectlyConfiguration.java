@@ -41,14 +41,20 @@ public class ConnectlyConfiguration implements Cloneable {
     // ---- producer: per-message values, each overridable by its CamelConnectly<Name> header
 
     @UriParam(label = "producer",
-              description = "The customer's WhatsApp number in E.164: a plus sign, then 8 to 15 digits, e.g. %2B16045550123 in a "
-                            + "URI. A space where the plus sign was (a URI decodes a plus sign to a space) is accepted. "
-                            + "Header CamelConnectlyRecipient wins.")
+              description = "The customer's WhatsApp number in E.164 (a plus sign, the country code, then the number), e.g. "
+                            + "%2B16045550123 in a URI; a space where the plus sign was (a URI decodes a plus sign to a space) "
+                            + "is read as the plus sign. A national number needs defaultRegion. A business-scoped user id "
+                            + "(bsuid:...) is passed as given. Header CamelConnectlyRecipient wins.")
     private String recipient;
     @UriParam(label = "producer",
               description = "The business WhatsApp number to send from, in E.164; needed only when the business has several. "
                             + "Header CamelConnectlySender wins.")
     private String sender;
+    @UriParam(label = "producer",
+              description = "The ISO 3166 region (e.g. CA, US, DE) of phone numbers written without the plus sign and country "
+                            + "code, such as (604) 555-0123 from a CRM: they are converted to E.164 for that region. Without it, "
+                            + "only international numbers are accepted. Header CamelConnectlyDefaultRegion wins.")
+    private String defaultRegion;
     @UriParam(label = "producer",
               description = "A JSON value echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes): "
                             + "JSON object or array text is sent as that JSON, other text as a JSON string. "
@@ -221,6 +227,14 @@ public class ConnectlyConfiguration implements Cloneable {
 
     public void setSender(String sender) {
         this.sender = sender;
+    }
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
     }
 
     public String getCallbackData() {

@@ -27,6 +27,12 @@ public final class ConnectlyConstants {
               javaType = "String")
     public static final String SENDER = "CamelConnectlySender";
 
+    @Metadata(label = "producer",
+              description = "The ISO 3166 region (e.g. CA, US, DE) national phone numbers of this message belong to; wins over "
+                            + "the defaultRegion option.",
+              javaType = "String")
+    public static final String DEFAULT_REGION = "CamelConnectlyDefaultRegion";
+
     @Metadata(description = "Producer: any JSON value (a Map, a bean or a JSON string, at most 1024 bytes serialised) that Connectly "
                             + "echoes in related webhooks; wins over the callbackData option. Consumer: the callbackData echoed by "
                             + "Connectly, parsed JSON (Map, List, String, Number or Boolean); as a producer input it is only a "
