@@ -62,7 +62,10 @@ public class ConnectlyDevConsole extends AbstractDevConsole {
         jo.put("businessId", configuration.getBusinessId());
         jo.put("baseUrl", URISupport.sanitizeUri(configuration.getBaseUrl()));
         if (configuration.getOperation().isProducerOperation()) {
-            jo.put("producer", producerCounters(endpoint.getProducerMetrics()));
+            JsonObject producer = producerCounters(endpoint.getProducerMetrics());
+            producer.put("templateChecksStale", endpoint.getTemplateChecksStale());
+            producer.put("templateRefreshFailures", endpoint.getTemplateRefreshFailures());
+            jo.put("producer", producer);
         } else {
             jo.put("webhookPath", configuration.getWebhookPath());
             jo.put("webhook", webhookCounters(endpoint.getWebhookCounters()));

@@ -166,6 +166,18 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return producerMetrics.getFailuresByCode().toString();
     }
 
+    @ManagedAttribute(description = "Template checks answered from the last known templates because getTemplates failed")
+    public long getTemplateChecksStale() {
+        TemplateCatalog catalog = templateCatalog;
+        return catalog == null ? 0 : catalog.getStaleChecks();
+    }
+
+    @ManagedAttribute(description = "getTemplates refreshes of the template check that failed (after retries)")
+    public long getTemplateRefreshFailures() {
+        TemplateCatalog catalog = templateCatalog;
+        return catalog == null ? 0 : catalog.getRefreshFailures();
+    }
+
     @ManagedOperation(description = "Reset the producer counters")
     public void resetProducerCounters() {
         producerMetrics.reset();

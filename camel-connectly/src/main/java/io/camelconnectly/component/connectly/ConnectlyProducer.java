@@ -78,7 +78,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
             return true;
         }
         if (call.templated != null && configuration.isValidateTemplateParameters()) {
-            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated);
+            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated, call.parametersSource);
             if (!check.isDone()) {
                 check.whenComplete((ok, error) -> {
                     if (error != null) {

@@ -39,12 +39,20 @@ final class ConnectlyRequestFactory {
         final Object body;
         /** Set for sendTemplatedMessage: checked against the template definition before sending. */
         final SendTemplatedMessageRequest templated;
+        /** Where the template parameters came from (body, header or option), named when the check refuses them. */
+        final String parametersSource;
 
         PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated) {
+            this(api, pathId, body, templated, null);
+        }
+
+        PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated,
+                     String parametersSource) {
             this.api = api;
             this.pathId = pathId;
             this.body = body;
             this.templated = templated;
+            this.parametersSource = parametersSource;
         }
     }
 
@@ -79,10 +87,8 @@ final class ConnectlyRequestFactory {
         switch (operation) {
             case sendMessage:
                 return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, sendMessage(in), null);
-            case sendTemplatedMessage: {
-                SendTemplatedMessageRequest request = sendTemplatedMessage(in);
-                return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request);
-            }
+            case sendTemplatedMessage:
+                return sendTemplatedMessage(in);
             case sendCampaign:
                 return new PreparedCall(ConnectlyApi.SEND_CAMPAIGN, null, sendCampaign(in), null);
             case getTemplates:
@@ -189,7 +195,7 @@ final class ConnectlyRequestFactory {
 
     // ---- sendTemplatedMessage
 
-    private SendTemplatedMessageRequest sendTemplatedMessage(Message in) {
+    private PreparedCall sendTemplatedMessage(Message in) {
         SendTemplatedMessageRequest given = optionalBody(in, SendTemplatedMessageRequest.class);
         if (given == null) {
             given = new SendTemplatedMessageRequest();
@@ -204,16 +210,26 @@ final class ConnectlyRequestFactory {
         request.setNumber(given.getNumber() != null
                 ? customer(in, "number", SOURCE_BODY, given.getNumber()) : recipient(in, true));
         request.setSender(given.getSender() != null ? phone(in, "sender", SOURCE_BODY, given.getSender()) : sender(in));
-        request.setParameters(given.getParameters() != null && !given.getParameters().isEmpty()
-                ? given.getParameters() : templateParameters(in));
+        String parametersSource;
+        if (given.getParameters() != null && !given.getParameters().isEmpty()) {
+            request.setParameters(given.getParameters());
+            parametersSource = SOURCE_BODY;
+        } else {
+            request.setParameters(templateParameters(in));
+            parametersSource = in.getHeader(ConnectlyConstants.TEMPLATE_PARAMETERS) != null
+                    ? SOURCE_PARAMETERS_HEADER : SOURCE_PARAMETERS_OPTION;
+        }
         request.setCallbackData(given.getCallbackData() != null
                 ? ConnectlyValidator.callbackData("callbackData", given.getCallbackData()) : callbackData(in));
         if (request.getTemplateName() != null) {
             request.setTemplateName(request.getTemplateName().trim());
         }
         ConnectlyValidator.sendTemplatedMessage(request);
-        return request;
+        return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request, parametersSource);
     }
+
+    static final String SOURCE_PARAMETERS_HEADER = "header " + ConnectlyConstants.TEMPLATE_PARAMETERS;
+    static final String SOURCE_PARAMETERS_OPTION = "option templateParameters";
 
     private List<TemplateParameter> templateParameters(Message in) {
         Object header = in.getHeader(ConnectlyConstants.TEMPLATE_PARAMETERS);
