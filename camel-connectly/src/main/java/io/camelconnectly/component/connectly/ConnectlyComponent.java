@@ -2,6 +2,7 @@ package io.camelconnectly.component.connectly;
 
 import java.util.Map;
 
+import io.camelconnectly.component.connectly.client.ConnectlyConnections;
 import org.apache.camel.Endpoint;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
@@ -21,6 +22,9 @@ public class ConnectlyComponent extends HealthCheckComponent implements SSLConte
     @Metadata(label = "security", defaultValue = "false", description = "Use the global SSL context parameters.")
     private boolean useGlobalSslContextParameters;
 
+    /** The HTTP clients shared by this component's endpoints, one per Connectly account and transport settings. */
+    private final ConnectlyConnections connections = new ConnectlyConnections(this);
+
     public ConnectlyComponent() {
     }
 
@@ -35,6 +39,11 @@ public class ConnectlyComponent extends HealthCheckComponent implements SSLConte
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
         return endpoint;
+    }
+
+    /** The HTTP clients this component's endpoints share (one per account and transport settings). */
+    public ConnectlyConnections getConnections() {
+        return connections;
     }
 
     public ConnectlyConfiguration getConfiguration() {

@@ -2,10 +2,10 @@ package io.camelconnectly.component.connectly;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
 import io.camelconnectly.component.connectly.client.ConnectlyClientMetrics;
+import io.camelconnectly.component.connectly.client.ConnectlyConnections;
 import io.camelconnectly.component.connectly.client.TemplateCatalog;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters.Rejection;
@@ -80,54 +80,54 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     private final ConnectlyClientMetrics producerMetrics = new ConnectlyClientMetrics();
     private volatile ConnectlyClient client;
     private volatile TemplateCatalog templateCatalog;
-    private ScheduledExecutorService retryScheduler;
+    private ConnectlyConnections.Lease lease;
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        // one client per endpoint, for the producer and for webhook registration; a webhook endpoint makes it only
-        // when it registers, so a component-wide apiKey starts no idle I/O threads for plain webhook consumers
+        // for the producer and for webhook registration; a webhook endpoint takes one only when it registers, so a
+        // component-wide apiKey starts no idle I/O threads for plain webhook consumers
         if (configuration.getOperation().isProducerOperation() || configuration.isWebhookAutoRegister()) {
             startClient();
         }
     }
 
-    /** Makes the endpoint's client once (needs apiKey and businessId); closed in doStop. */
+    /**
+     * Takes the endpoint's client once (needs apiKey and businessId): its own retry policy and counters on the HTTP
+     * client the component shares between the endpoints of the same account (ConnectlyConnections); released in doStop.
+     */
     private synchronized ConnectlyClient startClient() throws Exception {
         if (client == null) {
             requireOption(configuration.getApiKey(), "apiKey");
             requireOption(configuration.getBusinessId(), "businessId");
-            retryScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ConnectlyRetry", 1);
-            client = ConnectlyClient.create(getCamelContext(), configuration, retryScheduler, producerMetrics);
-            templateCatalog = new TemplateCatalog(client, configuration.getTemplateCacheTtl());
+            lease = ((ConnectlyComponent) getComponent()).getConnections().acquire(getCamelContext(), configuration, producerMetrics);
+            client = lease.client();
+            templateCatalog = lease.templateCatalog();
         }
         return client;
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        ConnectlyClient current = client;
+        ConnectlyConnections.Lease current = lease;
+        lease = null;
         client = null;
         templateCatalog = null;
         if (current != null) {
             current.close();
         }
-        if (retryScheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(retryScheduler);
-            retryScheduler = null;
-        }
         super.doStop();
     }
 
     /**
-     * The endpoint's Connectly client: made at start for a producer and for webhookAutoRegister, at registration through
-     * webhook:; else null.
+     * The endpoint's Connectly client: taken at start for a producer and for webhookAutoRegister, at registration
+     * through webhook:; else null.
      */
     public ConnectlyClient getClient() {
         return client;
     }
 
-    /** The endpoint's cache of template definitions; null unless started with apiKey and businessId. */
+    /** The cache of template definitions, shared by the endpoints of the account; null unless started with apiKey and businessId. */
     public TemplateCatalog getTemplateCatalog() {
         return templateCatalog;
     }

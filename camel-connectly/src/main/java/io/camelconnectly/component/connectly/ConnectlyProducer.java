@@ -78,7 +78,8 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
             return true;
         }
         if (call.templated != null && configuration.isValidateTemplateParameters()) {
-            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated, call.parametersSource);
+            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated, call.parametersSource,
+                    configuration.getTemplateCacheTtl());
             if (!check.isDone()) {
                 check.whenComplete((ok, error) -> {
                     if (error != null) {

@@ -45,9 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP client of one endpoint: one pooled, keep-alive Apache HttpClient 5 async client, made at endpoint start and
- * closed at stop. Calls never block a thread: the answer completes the returned future on the I/O thread, and retries
- * are scheduled on the endpoint's scheduler. The API key is only ever written into the X-API-Key header.
+ * One endpoint's way to call Connectly: its own retry policy and counters over a pooled, keep-alive Apache HttpClient 5
+ * async client, which {@link ConnectlyConnections} shares between the endpoints of a component that call the same
+ * account with the same transport settings. Calls never block a thread: the answer completes the returned future on
+ * the I/O thread, and retries are scheduled on the shared scheduler. The API key is only ever written into the
+ * X-API-Key header.
  */
 public final class ConnectlyClient implements Closeable {
 
@@ -68,11 +70,14 @@ public final class ConnectlyClient implements Closeable {
     private final String target;
     /** Calls waiting for their next attempt: completed with an error when the client closes under them. */
     private final Set<Call<?>> waitingToRetry = ConcurrentHashMap.newKeySet();
+    /** Run once on close: closes the HTTP client this view owns, or releases its share of a shared one. */
+    private final Runnable onClose;
     private volatile boolean closed;
 
     ConnectlyClient(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
-                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey) {
+                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey, Runnable onClose) {
         this.http = http;
+        this.onClose = onClose;
         this.scheduler = scheduler;
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
@@ -86,13 +91,31 @@ public final class ConnectlyClient implements Closeable {
     }
 
     /**
-     * Makes and starts the client of an endpoint.
+     * Makes and starts a client with an HTTP client of its own, closed with it (endpoints share theirs through
+     * {@link ConnectlyConnections}).
      *
      * @param scheduler where retries wait (from Camel's ExecutorServiceManager)
      */
     public static ConnectlyClient create(CamelContext camelContext, ConnectlyConfiguration configuration,
                                          ScheduledExecutorService scheduler, ConnectlyClientMetrics metrics) throws Exception {
-        URI base = validateBaseUrl(configuration.getBaseUrl());
+        CloseableHttpAsyncClient http = startHttpClient(camelContext, configuration);
+        return view(http, scheduler, configuration, metrics, () -> http.close(CloseMode.GRACEFUL));
+    }
+
+    /** A client over an HTTP client owned elsewhere, with the retry policy of this configuration. */
+    static ConnectlyClient view(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler,
+                                ConnectlyConfiguration configuration, ConnectlyClientMetrics metrics, Runnable onClose) {
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getRetryMaxAttempts(), configuration.getRetryMaxElapsed(),
+                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures());
+        return new ConnectlyClient(http, scheduler, retryPolicy, metrics,
+                validateBaseUrl(configuration.getBaseUrl()).toString(), configuration.getBusinessId(), configuration.getApiKey(),
+                onClose);
+    }
+
+    /** The pooled HTTP client for a configuration's transport settings (timeouts, pool, TLS, proxy), started. */
+    static CloseableHttpAsyncClient startHttpClient(CamelContext camelContext, ConnectlyConfiguration configuration)
+            throws Exception {
+        validateBaseUrl(configuration.getBaseUrl());
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(configuration.getMaxConnections())
                 // all calls go to one host: let that route use the whole pool
@@ -132,10 +155,7 @@ public final class ConnectlyClient implements Closeable {
         }
         CloseableHttpAsyncClient http = builder.build();
         http.start();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getRetryMaxAttempts(), configuration.getRetryMaxElapsed(),
-                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures());
-        return new ConnectlyClient(http, scheduler, retryPolicy, metrics, base.toString(), configuration.getBusinessId(),
-                                   configuration.getApiKey());
+        return http;
     }
 
     static URI validateBaseUrl(String baseUrl) {
@@ -352,16 +372,22 @@ public final class ConnectlyClient implements Closeable {
         return metrics;
     }
 
-    /** Closes the connections; calls still waiting to retry end at once with a ConnectlyException, never hang. */
+    /**
+     * Ends this client: calls still waiting to retry end at once with a ConnectlyException, never hang; the HTTP client
+     * is closed, or its share released (the last user closes a shared one).
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        http.close(CloseMode.GRACEFUL);
         for (Call<?> call : waitingToRetry) {
             if (waitingToRetry.remove(call)) {
                 call.abandon();
             }
         }
+        onClose.run();
     }
 
     /** Deliberately leaves out the API key. */

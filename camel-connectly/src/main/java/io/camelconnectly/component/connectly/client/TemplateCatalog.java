@@ -129,6 +129,18 @@ public final class TemplateCatalog {
      * @param parametersSource where the message's parameters came from (header, option or body), named in refusals
      */
     public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource) {
+        return checkWithin(request, parametersSource, ttlNanos);
+    }
+
+    /**
+     * As {@link #check(SendTemplatedMessageRequest, String)} with the caller's cache TTL: endpoints sharing the catalog
+     * keep their own templateCacheTtl.
+     */
+    public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource, long ttlMillis) {
+        return checkWithin(request, parametersSource, Math.max(0, ttlMillis) * 1_000_000L);
+    }
+
+    private CompletableFuture<Void> checkWithin(SendTemplatedMessageRequest request, String parametersSource, long ttlNanos) {
         Snapshot current = snapshot;
         long now = System.nanoTime();
         boolean backingOff = now - retryNotBefore < 0;
