@@ -363,7 +363,10 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         if (ObjectHelper.isEmpty(value)) {
             throw new IllegalArgumentException("Option " + option + " is required: set it on the endpoint URI ("
                                                + option + "=...) or on the component (camel.component.connectly."
-                                               + toDashed(option) + "=...)");
+                                               + toDashed(option) + "=...)"
+                                               + ("apiKey".equals(option)
+                                                       ? ", or in the environment variable " + ConnectlyComponent.ENV_API_KEY
+                                                       : ""));
         }
     }
 
