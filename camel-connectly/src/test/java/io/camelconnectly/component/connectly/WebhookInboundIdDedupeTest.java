@@ -6,11 +6,9 @@ import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
 import io.camelconnectly.component.connectly.webhook.WebhookDedupeKeys;
 import io.camelconnectly.component.connectly.webhook.WebhookEventParser;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.api.Test;
 
-import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.sign;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,12 +26,7 @@ class WebhookInboundIdDedupeTest extends WebhookHttpTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("connectly:webhook?webhookSecret=" + SECRET).to("mock:events");
-            }
-        };
+        return webhookTo("mock:events");
     }
 
     @Test

@@ -3,12 +3,10 @@ package io.camelconnectly.component.connectly;
 import java.net.http.HttpResponse;
 
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECRET;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.sign;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,12 +19,7 @@ class WebhookUnmappableContentTest extends WebhookHttpTestSupport {
 
     @Override
     protected RoutesBuilder createRouteBuilder() {
-        return new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("connectly:webhook?webhookSecret=" + SECRET).to("mock:events");
-            }
-        };
+        return webhookTo("mock:events");
     }
 
     @ParameterizedTest
