@@ -133,7 +133,9 @@ public class DeliveryTrackingRecords {
         }
         OffsetDateTime now = now();
         Map<String, Object> row = row(KIND_OUTBOUND, messageId, now);
-        row.put("recipient", customer(headerOrSink(exchange, ConnectlyConstants.RECIPIENT, ConnectlySinkParameters::getRecipient)));
+        // a national number is read with the region the producer used (header CamelConnectlyDefaultRegion)
+        row.put("recipient", normalised(headerOrSink(exchange, ConnectlyConstants.RECIPIENT, ConnectlySinkParameters::getRecipient),
+                number -> ConnectlyNumbers.customer(number, header(exchange.getMessage(), ConnectlyConstants.DEFAULT_REGION))));
         row.put("sender", business(headerOrSink(exchange, ConnectlyConstants.SENDER, ConnectlySinkParameters::getSender)));
         row.put("sentAs", sentAs);
         row.put("templateName", templateName);

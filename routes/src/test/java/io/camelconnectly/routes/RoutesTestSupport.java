@@ -60,6 +60,8 @@ abstract class RoutesTestSupport extends CamelTestSupport {
         connectly.getConfiguration().setApiKey(sim.apiKey());
         connectly.getConfiguration().setBusinessId(sim.businessId());
         connectly.getConfiguration().setBaseUrl(sim.baseUrl());
+        // as README's camel.component.connectly.webhook-secret: connectly-source takes the component's secret
+        connectly.getConfiguration().setWebhookSecret(sim.webhookSecret());
         connectly.getConfiguration().setRetryInitialDelay(5);
         connectly.getConfiguration().setRetryMaxDelay(50);
         context.addComponent("connectly", connectly);

@@ -51,6 +51,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "conversationwindowrepository":
         case "conversationWindowRepository": target.setConversationWindowRepository(property(camelContext, io.camelconnectly.component.connectly.window.ConversationWindowRepository.class, value)); return true;
+        case "defaultregion":
+        case "defaultRegion": getOrCreateConfiguration(target).setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "fallbacklanguage":
         case "fallbackLanguage": getOrCreateConfiguration(target).setFallbackLanguage(property(camelContext, java.lang.String.class, value)); return true;
         case "fallbacktemplatename":
@@ -141,6 +143,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return long.class;
         case "conversationwindowrepository":
         case "conversationWindowRepository": return io.camelconnectly.component.connectly.window.ConversationWindowRepository.class;
+        case "defaultregion":
+        case "defaultRegion": return java.lang.String.class;
         case "fallbacklanguage":
         case "fallbackLanguage": return java.lang.String.class;
         case "fallbacktemplatename":
@@ -232,6 +236,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "conversationwindowrepository":
         case "conversationWindowRepository": return target.getConversationWindowRepository();
+        case "defaultregion":
+        case "defaultRegion": return getOrCreateConfiguration(target).getDefaultRegion();
         case "fallbacklanguage":
         case "fallbackLanguage": return getOrCreateConfiguration(target).getFallbackLanguage();
         case "fallbacktemplatename":

@@ -39,6 +39,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "campaignName": target.getConfiguration().setCampaignName(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "defaultregion":
+        case "defaultRegion": target.getConfiguration().setDefaultRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -122,6 +124,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "campaignName": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "defaultregion":
+        case "defaultRegion": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -206,6 +210,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "campaignName": return target.getConfiguration().getCampaignName();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "defaultregion":
+        case "defaultRegion": return target.getConfiguration().getDefaultRegion();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

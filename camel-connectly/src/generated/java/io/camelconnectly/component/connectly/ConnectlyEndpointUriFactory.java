@@ -23,7 +23,7 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(41);
+        Set<String> props = new HashSet<>(42);
         props.add("allowDuplicates");
         props.add("apiKey");
         props.add("baseUrl");
@@ -32,6 +32,7 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
         props.add("callbackData");
         props.add("campaignName");
         props.add("connectTimeout");
+        props.add("defaultRegion");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("fallbackLanguage");

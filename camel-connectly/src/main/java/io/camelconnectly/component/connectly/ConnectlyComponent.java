@@ -1,11 +1,16 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
+import io.camelconnectly.component.connectly.client.ConnectlyConnections;
 import io.camelconnectly.component.connectly.window.ConversationWindowRepository;
 import io.camelconnectly.component.connectly.window.ConversationWindows;
 import io.camelconnectly.component.connectly.window.MemoryConversationWindowRepository;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.SSLContextParametersAware;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -37,7 +42,43 @@ public class ConnectlyComponent extends HealthCheckComponent implements SSLConte
     /** The in-memory default, kept across restarts of the component with what it knows. */
     private MemoryConversationWindowRepository defaultConversationWindowRepository;
 
+    /** The HTTP clients shared by this component's endpoints, one per Connectly account and transport settings. */
+    private final ConnectlyConnections connections = new ConnectlyConnections(this);
+
+    /** Environment variables the component reads a secret from when no option sets it. */
+    public static final String ENV_API_KEY = "CONNECTLY_API_KEY";
+    public static final String ENV_WEBHOOK_SECRET = "CONNECTLY_WEBHOOK_SECRET";
+    public static final String ENV_PROXY_PASSWORD = "CONNECTLY_PROXY_PASSWORD";
+
+    /**
+     * Option names whose values Camel must mask, beyond its built-in list (which has apikey and proxypassword, not
+     * webhooksecret): Camel Main's startup summary then prints {@code webhookSecret = xxxxxx}.
+     */
+    static final String SENSITIVE_KEYWORDS = "webhooksecret";
+
+    /** Where environment variables are read; replaced in tests. */
+    private Function<String, String> environment = System::getenv;
+
     public ConnectlyComponent() {
+    }
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        super.setCamelContext(camelContext);
+        if (camelContext != null) {
+            // before Camel Main binds camel.component.connectly.* and logs its summary
+            addSensitiveKeywords(camelContext);
+        }
+    }
+
+    static void addSensitiveKeywords(CamelContext camelContext) {
+        ExtendedCamelContext extension = camelContext.getCamelContextExtension();
+        String current = extension.getAdditionalSensitiveKeywords();
+        if (current == null || current.isBlank()) {
+            extension.setAdditionalSensitiveKeywords(SENSITIVE_KEYWORDS);
+        } else if (!current.toLowerCase(Locale.ROOT).contains(SENSITIVE_KEYWORDS)) {
+            extension.setAdditionalSensitiveKeywords(current + "," + SENSITIVE_KEYWORDS);
+        }
     }
 
     @Override
@@ -50,7 +91,34 @@ public class ConnectlyComponent extends HealthCheckComponent implements SSLConte
         if (endpointConfiguration.getSslContextParameters() == null) {
             endpointConfiguration.setSslContextParameters(retrieveGlobalSslContextParameters());
         }
+        secretsFromEnvironment(endpointConfiguration);
         return endpoint;
+    }
+
+    /**
+     * Secrets that no option sets are read from the environment by the component itself: no Camel property placeholder
+     * resolves them, so no Camel log prints them at any level (Camel Main logs property values, and its placeholder
+     * parser resolved values, at DEBUG).
+     */
+    private void secretsFromEnvironment(ConnectlyConfiguration endpointConfiguration) {
+        if (endpointConfiguration.getApiKey() == null) {
+            endpointConfiguration.setApiKey(fromEnvironment(ENV_API_KEY));
+        }
+        if (endpointConfiguration.getWebhookSecret() == null) {
+            endpointConfiguration.setWebhookSecret(fromEnvironment(ENV_WEBHOOK_SECRET));
+        }
+        if (endpointConfiguration.getProxyPassword() == null && endpointConfiguration.getProxyUsername() != null) {
+            endpointConfiguration.setProxyPassword(fromEnvironment(ENV_PROXY_PASSWORD));
+        }
+    }
+
+    private String fromEnvironment(String name) {
+        String value = environment.apply(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    void setEnvironment(Function<String, String> environment) {
+        this.environment = environment;
     }
 
     /** The conversation windows of this component (its repository and, for a blocking one, its executor), started. */
@@ -87,6 +155,11 @@ public class ConnectlyComponent extends HealthCheckComponent implements SSLConte
 
     public void setConversationWindowRepository(ConversationWindowRepository conversationWindowRepository) {
         this.conversationWindowRepository = conversationWindowRepository;
+    }
+
+    /** The HTTP clients this component's endpoints share (one per account and transport settings). */
+    public ConnectlyConnections getConnections() {
+        return connections;
     }
 
     public ConnectlyConfiguration getConfiguration() {

@@ -1,5 +1,6 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -32,20 +33,28 @@ public class ConnectlyConfiguration implements Cloneable {
     @UriParam(description = "The Connectly business id: the {businessId} of /v1/businesses/{businessId}/...")
     private String businessId;
     @UriParam(defaultValue = DEFAULT_BASE_URL,
-              description = "The Connectly API base URL; point it at connectly-simulator for local runs and tests.")
+              description = "The Connectly API base URL: scheme, host and port (and a gateway's path prefix, if any), without "
+                            + "/v1/businesses/..., which the component adds (a baseUrl containing it is refused at start). "
+                            + "Point it at connectly-simulator for local runs and tests.")
     private String baseUrl = DEFAULT_BASE_URL;
 
     // ---- producer: per-message values, each overridable by its CamelConnectly<Name> header
 
     @UriParam(label = "producer",
-              description = "The customer's WhatsApp number in E.164: a plus sign, then 8 to 15 digits, e.g. %2B16045550123 in a "
-                            + "URI. A space where the plus sign was (a URI decodes a plus sign to a space) is accepted. "
-                            + "Header CamelConnectlyRecipient wins.")
+              description = "The customer's WhatsApp number in E.164 (a plus sign, the country code, then the number), e.g. "
+                            + "%2B16045550123 in a URI; a space where the plus sign was (a URI decodes a plus sign to a space) "
+                            + "is read as the plus sign. A national number needs defaultRegion. A business-scoped user id "
+                            + "(bsuid:...) is passed as given. Header CamelConnectlyRecipient wins.")
     private String recipient;
     @UriParam(label = "producer",
               description = "The business WhatsApp number to send from, in E.164; needed only when the business has several. "
                             + "Header CamelConnectlySender wins.")
     private String sender;
+    @UriParam(label = "producer",
+              description = "The ISO 3166 region (e.g. CA, US, DE) of phone numbers written without the plus sign and country "
+                            + "code, such as (604) 555-0123 from a CRM: they are converted to E.164 for that region. Without it, "
+                            + "only international numbers are accepted. Header CamelConnectlyDefaultRegion wins.")
+    private String defaultRegion;
     @UriParam(label = "producer",
               description = "A JSON value echoed by Connectly in the webhooks related to the sent message (at most 1024 bytes): "
                             + "JSON object or array text is sent as that JSON, other text as a JSON string. "
@@ -94,8 +103,9 @@ public class ConnectlyConfiguration implements Cloneable {
     // ---- calls to Connectly (producers, and webhook auto-registration): retries
 
     @UriParam(label = "advanced", defaultValue = "4",
-              description = "Attempts in all for one request (1 = no retry). Retried: 429, 503, connection refused; 502, 504 "
-                            + "and timeouts only for reads or with retryAmbiguousFailures.")
+              description = "Attempts in all for one request (1 = no retry). Retried: 429, a 503 with Retry-After or "
+                            + "Connectly's error body, connection refused; 502, 504, other 503s and timeouts only for reads or "
+                            + "with retryAmbiguousFailures.")
     private int retryMaxAttempts = 4;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Upper bound on the time spent retrying one request, waits included.")
@@ -107,8 +117,9 @@ public class ConnectlyConfiguration implements Cloneable {
               description = "Largest backoff delay between two attempts (a longer Retry-After is honoured within retryMaxElapsed).")
     private long retryMaxDelay = 10000;
     @UriParam(label = "advanced", defaultValue = "false",
-              description = "Also retry sends and creates after 502, 504 or a response timeout, where Connectly may have "
-                            + "processed the request already: a retry can then deliver a message twice.")
+              description = "Also retry sends and creates after 502, 504, a 503 without Retry-After or Connectly's error "
+                            + "body, or a response timeout, where Connectly may have processed the request already: a retry can "
+                            + "then deliver a message twice.")
     private boolean retryAmbiguousFailures;
 
     // ---- calls to Connectly: HTTP
@@ -168,9 +179,18 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "https://example.com/connectly/webhook.")
     private String webhookExternalUrl;
 
+    /**
+     * A copy for one endpoint. Mutable values get their own instance: an endpoint URI adds its
+     * {@code templateParameters.*} to its copy's map, never to the component's or another endpoint's. Shared services
+     * (sslContextParameters, idempotentRepository) stay shared on purpose.
+     */
     public ConnectlyConfiguration copy() {
         try {
-            return (ConnectlyConfiguration) clone();
+            ConnectlyConfiguration copy = (ConnectlyConfiguration) clone();
+            if (templateParameters != null) {
+                copy.templateParameters = new LinkedHashMap<>(templateParameters);
+            }
+            return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
@@ -222,6 +242,14 @@ public class ConnectlyConfiguration implements Cloneable {
 
     public void setSender(String sender) {
         this.sender = sender;
+    }
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
     }
 
     public String getCallbackData() {

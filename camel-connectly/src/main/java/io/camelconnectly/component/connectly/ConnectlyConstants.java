@@ -18,7 +18,8 @@ public final class ConnectlyConstants {
     public static final String OPERATION = "CamelConnectlyOperation";
 
     @Metadata(description = "The customer's WhatsApp number in E.164 (a plus sign and 8 to 15 digits); wins over the recipient option. "
-                            + "Set by the webhook consumer on inbound messages, so a route can reply with no mapping.",
+                            + "Set by the webhook consumer on inbound messages, so a route can reply with no mapping; that "
+                            + "value is only a default: a recipient option on the producer's endpoint wins over it.",
               javaType = "String")
     public static final String RECIPIENT = "CamelConnectlyRecipient";
 
@@ -26,9 +27,16 @@ public final class ConnectlyConstants {
               javaType = "String")
     public static final String SENDER = "CamelConnectlySender";
 
+    @Metadata(label = "producer",
+              description = "The ISO 3166 region (e.g. CA, US, DE) national phone numbers of this message belong to; wins over "
+                            + "the defaultRegion option.",
+              javaType = "String")
+    public static final String DEFAULT_REGION = "CamelConnectlyDefaultRegion";
+
     @Metadata(description = "Producer: any JSON value (a Map, a bean or a JSON string, at most 1024 bytes serialised) that Connectly "
                             + "echoes in related webhooks; wins over the callbackData option. Consumer: the callbackData echoed by "
-                            + "Connectly, parsed JSON (Map, List, String, Number or Boolean).",
+                            + "Connectly, parsed JSON (Map, List, String, Number or Boolean); as a producer input it is only a "
+                            + "default: a callbackData option on the producer's endpoint wins over it.",
               javaType = "Object")
     public static final String CALLBACK_DATA = "CamelConnectlyCallbackData";
 

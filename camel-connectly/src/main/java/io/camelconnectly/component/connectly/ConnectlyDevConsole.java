@@ -75,6 +75,8 @@ public class ConnectlyDevConsole extends AbstractDevConsole {
             producer.put("sentAsTemplateAfterRefusal", window.getSentAsTemplateAfterRefusal());
             producer.put("windowUnknown", window.getWindowUnknown());
             producer.put("windowLookupFailures", window.getLookupFailures());
+            producer.put("templateChecksStale", endpoint.getTemplateChecksStale());
+            producer.put("templateRefreshFailures", endpoint.getTemplateRefreshFailures());
             jo.put("producer", producer);
         } else {
             jo.put("webhookPath", configuration.getWebhookPath());

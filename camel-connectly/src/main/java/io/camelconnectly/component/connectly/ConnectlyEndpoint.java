@@ -2,10 +2,10 @@ package io.camelconnectly.component.connectly;
 
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
 import io.camelconnectly.component.connectly.client.ConnectlyClientMetrics;
+import io.camelconnectly.component.connectly.client.ConnectlyConnections;
 import io.camelconnectly.component.connectly.client.TemplateCatalog;
 import io.camelconnectly.component.connectly.webhook.ConnectlyWebhookEvent;
 import io.camelconnectly.component.connectly.webhook.WebhookCounters;
@@ -83,7 +83,7 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     private final ConnectlyClientMetrics producerMetrics = new ConnectlyClientMetrics();
     private volatile ConnectlyClient client;
     private volatile TemplateCatalog templateCatalog;
-    private ScheduledExecutorService retryScheduler;
+    private ConnectlyConnections.Lease lease;
 
     // ---- conversation windows: recorded by the webhook consumer, read by sendMessage with a fallback template
 
@@ -94,36 +94,36 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     protected void doStart() throws Exception {
         super.doStart();
         conversationWindows = ((ConnectlyComponent) getComponent()).conversationWindows();
-        // one client per endpoint, for the producer and for webhook registration; a webhook endpoint makes it only
-        // when it registers, so a component-wide apiKey starts no idle I/O threads for plain webhook consumers
+        // for the producer and for webhook registration; a webhook endpoint takes one only when it registers, so a
+        // component-wide apiKey starts no idle I/O threads for plain webhook consumers
         if (configuration.getOperation().isProducerOperation() || configuration.isWebhookAutoRegister()) {
             startClient();
         }
     }
 
-    /** Makes the endpoint's client once (needs apiKey and businessId); closed in doStop. */
+    /**
+     * Takes the endpoint's client once (needs apiKey and businessId): its own retry policy and counters on the HTTP
+     * client the component shares between the endpoints of the same account (ConnectlyConnections); released in doStop.
+     */
     private synchronized ConnectlyClient startClient() throws Exception {
         if (client == null) {
             requireOption(configuration.getApiKey(), "apiKey");
             requireOption(configuration.getBusinessId(), "businessId");
-            retryScheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "ConnectlyRetry", 1);
-            client = ConnectlyClient.create(getCamelContext(), configuration, retryScheduler, producerMetrics);
-            templateCatalog = new TemplateCatalog(client, configuration.getTemplateCacheTtl());
+            lease = ((ConnectlyComponent) getComponent()).getConnections().acquire(getCamelContext(), configuration, producerMetrics);
+            client = lease.client();
+            templateCatalog = lease.templateCatalog();
         }
         return client;
     }
 
     @Override
     protected synchronized void doStop() throws Exception {
-        ConnectlyClient current = client;
+        ConnectlyConnections.Lease current = lease;
+        lease = null;
         client = null;
         templateCatalog = null;
         if (current != null) {
             current.close();
-        }
-        if (retryScheduler != null) {
-            getCamelContext().getExecutorServiceManager().shutdownNow(retryScheduler);
-            retryScheduler = null;
         }
         super.doStop();
     }
@@ -146,14 +146,14 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     }
 
     /**
-     * The endpoint's Connectly client: made at start for a producer and for webhookAutoRegister, at registration through
-     * webhook:; else null.
+     * The endpoint's Connectly client: taken at start for a producer and for webhookAutoRegister, at registration
+     * through webhook:; else null.
      */
     public ConnectlyClient getClient() {
         return client;
     }
 
-    /** The endpoint's cache of template definitions; null unless started with apiKey and businessId. */
+    /** The cache of template definitions, shared by the endpoints of the account; null unless started with apiKey and businessId. */
     public TemplateCatalog getTemplateCatalog() {
         return templateCatalog;
     }
@@ -218,6 +218,18 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
     @ManagedAttribute(description = "Reads of the conversation window repository that failed (then taken as unknown)")
     public long getProducerWindowLookupFailures() {
         return windowCounters.getLookupFailures();
+    }
+
+    @ManagedAttribute(description = "Template checks answered from the last known templates because getTemplates failed")
+    public long getTemplateChecksStale() {
+        TemplateCatalog catalog = templateCatalog;
+        return catalog == null ? 0 : catalog.getStaleChecks();
+    }
+
+    @ManagedAttribute(description = "getTemplates refreshes of the template check that failed (after retries)")
+    public long getTemplateRefreshFailures() {
+        TemplateCatalog catalog = templateCatalog;
+        return catalog == null ? 0 : catalog.getRefreshFailures();
     }
 
     @ManagedOperation(description = "Reset the producer counters")
@@ -352,7 +364,7 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return webhookCounters.getRejected(Rejection.SIGNATURE);
     }
 
-    @ManagedAttribute(description = "Webhook posts refused 400: verified but not a JSON object")
+    @ManagedAttribute(description = "Webhook posts refused 400: verified but not a JSON object, or not mappable to an event")
     public long getWebhooksRejectedMalformed() {
         return webhookCounters.getRejected(Rejection.MALFORMED);
     }
@@ -418,7 +430,10 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         if (ObjectHelper.isEmpty(value)) {
             throw new IllegalArgumentException("Option " + option + " is required: set it on the endpoint URI ("
                                                + option + "=...) or on the component (camel.component.connectly."
-                                               + toDashed(option) + "=...)");
+                                               + toDashed(option) + "=...)"
+                                               + ("apiKey".equals(option)
+                                                       ? ", or in the environment variable " + ConnectlyComponent.ENV_API_KEY
+                                                       : ""));
         }
     }
 

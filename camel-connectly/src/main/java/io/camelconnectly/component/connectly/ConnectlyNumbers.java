@@ -12,13 +12,22 @@ public final class ConnectlyNumbers {
     }
 
     /**
-     * A customer as the producer sends it: E.164 with spaces, dashes, dots and brackets dropped and a missing plus sign
-     * added, or a business-scoped user id ({@code bsuid:...}, {@code US.123...}) as given.
+     * A customer as the producer sends it: a phone number in E.164 (parsed by libphonenumber; spaces, dashes, dots and
+     * brackets allowed), or a business-scoped user id ({@code bsuid:...}, {@code US.123...}) as given.
      *
-     * @throws ConnectlyValidationException when the value is neither
+     * @throws ConnectlyValidationException when the value is neither (a number without its plus sign included: use
+     *                                      {@link #customer(String, String)} with its region)
      */
     public static String customer(String value) {
-        return ConnectlyValidator.customer("recipient", value);
+        return customer(value, null);
+    }
+
+    /**
+     * As {@link #customer(String)}, a national number (no plus sign) being read as a number of {@code defaultRegion}
+     * (ISO 3166, e.g. CA), as the producer does with its option or header defaultRegion.
+     */
+    public static String customer(String value, String defaultRegion) {
+        return ConnectlyValidator.customer("recipient", null, value, region(defaultRegion));
     }
 
     /**
@@ -27,6 +36,10 @@ public final class ConnectlyNumbers {
      * @throws ConnectlyValidationException when the value is not a number
      */
     public static String business(String value) {
-        return ConnectlyValidator.e164("sender", value);
+        return ConnectlyValidator.phone("sender", null, value, null);
+    }
+
+    private static String region(String defaultRegion) {
+        return defaultRegion == null || defaultRegion.isBlank() ? null : PhoneNumbers.supportedRegion(defaultRegion);
     }
 }

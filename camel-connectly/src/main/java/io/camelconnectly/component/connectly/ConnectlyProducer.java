@@ -84,7 +84,8 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
             return windowAwareSend.process(exchange, call, client, callback);
         }
         if (call.templated != null && configuration.isValidateTemplateParameters()) {
-            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated);
+            CompletableFuture<Void> check = endpoint.getTemplateCatalog().check(call.templated, call.parametersSource,
+                    configuration.getTemplateCacheTtl());
             if (!check.isDone()) {
                 check.whenComplete((ok, error) -> {
                     if (error != null) {

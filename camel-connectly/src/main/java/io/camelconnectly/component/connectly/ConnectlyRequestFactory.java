@@ -39,6 +39,8 @@ final class ConnectlyRequestFactory {
         final Object body;
         /** Set for sendTemplatedMessage: checked against the template definition before sending. */
         final SendTemplatedMessageRequest templated;
+        /** Where the template parameters came from (body, header or option), named when the check refuses them. */
+        final String parametersSource;
         /** Set for a sendMessage with a fallback template: sent instead when the customer's window is closed. */
         final SendTemplatedMessageRequest fallback;
 
@@ -47,24 +49,45 @@ final class ConnectlyRequestFactory {
         }
 
         PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated,
-                     SendTemplatedMessageRequest fallback) {
+                     String parametersSource) {
+            this(api, pathId, body, templated, parametersSource, null);
+        }
+
+        PreparedCall(ConnectlyApi api, String pathId, Object body, SendTemplatedMessageRequest templated,
+                     String parametersSource, SendTemplatedMessageRequest fallback) {
             this.api = api;
             this.pathId = pathId;
             this.body = body;
             this.templated = templated;
+            this.parametersSource = parametersSource;
             this.fallback = fallback;
         }
     }
 
     private static final ObjectMapper MAPPER = ConnectlyJson.mapper();
 
+    static final String SOURCE_BODY = "the body";
+    private static final String SOURCE_RECIPIENT_HEADER = "header " + ConnectlyConstants.RECIPIENT;
+    private static final String SOURCE_SENDER_HEADER = "header " + ConnectlyConstants.SENDER;
+
     private final ConnectlyConfiguration configuration;
     /** The callbackData option, parsed and size-checked once. */
     private final Object optionCallbackData;
+    /** The defaultRegion, recipient and sender options, checked and normalised once (a bad one fails the start). */
+    private final String optionRegion;
+    private final String optionRecipient;
+    private final String optionSender;
 
     ConnectlyRequestFactory(ConnectlyConfiguration configuration) {
         this.configuration = configuration;
         this.optionCallbackData = ConnectlyValidator.callbackData("callbackData", configuration.getCallbackData());
+        this.optionRegion = region("defaultRegion", "option defaultRegion", configuration.getDefaultRegion());
+        // a URI decodes the plus sign of +16045550123 to a space: read that space as the plus sign
+        this.optionRecipient = configuration.getRecipient() == null ? null
+                : ConnectlyValidator.customer("recipient", "option recipient", uriPlus(configuration.getRecipient()), optionRegion);
+        this.optionSender = configuration.getSender() == null ? null
+                : ConnectlyValidator.phone("sender", "option sender", uriPlus(configuration.getSender()), optionRegion);
+        PhoneNumbers.loadMetadata();
     }
 
     PreparedCall prepare(ConnectlyOperation operation, Exchange exchange) {
@@ -72,12 +95,12 @@ final class ConnectlyRequestFactory {
         switch (operation) {
             case sendMessage: {
                 SendMessageRequest request = sendMessage(in);
-                return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, request, null, fallbackTemplate(in, request));
+                SendTemplatedMessageRequest fallback = fallbackTemplate(in, request);
+                return new PreparedCall(ConnectlyApi.SEND_MESSAGE, null, request, null,
+                        fallback == null ? null : templateParametersSource(in), fallback);
             }
-            case sendTemplatedMessage: {
-                SendTemplatedMessageRequest request = sendTemplatedMessage(in);
-                return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request);
-            }
+            case sendTemplatedMessage:
+                return sendTemplatedMessage(in);
             case sendCampaign:
                 return new PreparedCall(ConnectlyApi.SEND_CAMPAIGN, null, sendCampaign(in), null);
             case getTemplates:
@@ -153,13 +176,13 @@ final class ConnectlyRequestFactory {
                         ? given.getCampaignName() : value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName()));
         Party recipient = given.getRecipient();
         String recipientId = recipient != null && recipient.getId() != null
-                ? recipient.getId() : value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
-        request.setRecipient(party(recipient, ConnectlyValidator.customer("recipient", recipientId)));
+                ? customer(in, "recipient.id", SOURCE_BODY, recipient.getId()) : recipient(in, true);
+        request.setRecipient(party(recipient, recipientId));
         Party sender = given.getSender();
         String senderId = sender != null && sender.getId() != null
-                ? sender.getId() : value(in, ConnectlyConstants.SENDER, configuration.getSender());
+                ? phone(in, "sender.id", SOURCE_BODY, sender.getId()) : sender(in);
         if (senderId != null) {
-            request.setSender(party(sender, ConnectlyValidator.e164("sender", senderId)));
+            request.setSender(party(sender, senderId));
         }
         request.setCallbackData(given.getCallbackData() != null
                 ? ConnectlyValidator.callbackData("callbackData", given.getCallbackData()) : callbackData(in));
@@ -216,7 +239,7 @@ final class ConnectlyRequestFactory {
 
     // ---- sendTemplatedMessage
 
-    private SendTemplatedMessageRequest sendTemplatedMessage(Message in) {
+    private PreparedCall sendTemplatedMessage(Message in) {
         SendTemplatedMessageRequest given = optionalBody(in, SendTemplatedMessageRequest.class);
         if (given == null) {
             given = new SendTemplatedMessageRequest();
@@ -228,21 +251,31 @@ final class ConnectlyRequestFactory {
                         ? given.getLanguage() : value(in, ConnectlyConstants.LANGUAGE, configuration.getLanguage()))
                 .withCampaignName(given.getCampaignName() != null
                         ? given.getCampaignName() : value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName()));
-        String number = given.getNumber() != null ? given.getNumber() : value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
-        request.setNumber(ConnectlyValidator.customer("recipient", number));
-        String sender = given.getSender() != null ? given.getSender() : value(in, ConnectlyConstants.SENDER, configuration.getSender());
-        if (sender != null) {
-            request.setSender(ConnectlyValidator.e164("sender", sender));
+        request.setNumber(given.getNumber() != null
+                ? customer(in, "number", SOURCE_BODY, given.getNumber()) : recipient(in, true));
+        request.setSender(given.getSender() != null ? phone(in, "sender", SOURCE_BODY, given.getSender()) : sender(in));
+        String parametersSource;
+        if (given.getParameters() != null && !given.getParameters().isEmpty()) {
+            request.setParameters(given.getParameters());
+            parametersSource = SOURCE_BODY;
+        } else {
+            request.setParameters(templateParameters(in));
+            parametersSource = templateParametersSource(in);
         }
-        request.setParameters(given.getParameters() != null && !given.getParameters().isEmpty()
-                ? given.getParameters() : templateParameters(in));
         request.setCallbackData(given.getCallbackData() != null
                 ? ConnectlyValidator.callbackData("callbackData", given.getCallbackData()) : callbackData(in));
         if (request.getTemplateName() != null) {
             request.setTemplateName(request.getTemplateName().trim());
         }
         ConnectlyValidator.sendTemplatedMessage(request);
-        return request;
+        return new PreparedCall(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, request, request, parametersSource);
+    }
+
+    static final String SOURCE_PARAMETERS_HEADER = "header " + ConnectlyConstants.TEMPLATE_PARAMETERS;
+    static final String SOURCE_PARAMETERS_OPTION = "option templateParameters";
+
+    private static String templateParametersSource(Message in) {
+        return in.getHeader(ConnectlyConstants.TEMPLATE_PARAMETERS) != null ? SOURCE_PARAMETERS_HEADER : SOURCE_PARAMETERS_OPTION;
     }
 
     private List<TemplateParameter> templateParameters(Message in) {
@@ -328,7 +361,7 @@ final class ConnectlyRequestFactory {
             givenEntries = List.of(new CampaignEntry());
         }
         String campaignName = value(in, ConnectlyConstants.CAMPAIGN_NAME, configuration.getCampaignName());
-        String sender = value(in, ConnectlyConstants.SENDER, configuration.getSender());
+        String sender = null;
         String recipient = null;
         List<CampaignEntry> entries = new ArrayList<>(givenEntries.size());
         for (int i = 0; i < givenEntries.size(); i++) {
@@ -336,18 +369,29 @@ final class ConnectlyRequestFactory {
             if (g == null) {
                 throw new ConnectlyValidationException("entries[" + i + "]", null, "an entry {client, campaignName} is required");
             }
-            String client = g.getClient();
-            if (client == null) {
+            String client;
+            if (g.getClient() != null) {
+                client = phone(in, "entries[" + i + "].client", SOURCE_BODY, g.getClient());
+            } else {
                 if (recipient == null) {
-                    recipient = value(in, ConnectlyConstants.RECIPIENT, configuration.getRecipient());
+                    // campaigns go to phone numbers only (no business-scoped user ids)
+                    recipient = recipient(in, false);
                 }
                 client = recipient;
             }
-            String entrySender = g.getSender() != null ? g.getSender() : sender;
+            String entrySender;
+            if (g.getSender() != null) {
+                entrySender = phone(in, "entries[" + i + "].sender", SOURCE_BODY, g.getSender());
+            } else {
+                if (sender == null) {
+                    sender = sender(in);
+                }
+                entrySender = sender;
+            }
             entries.add(new CampaignEntry()
-                    .withClient(ConnectlyValidator.e164(givenEntries.size() == 1 ? "recipient" : "entries[" + i + "].client", client))
+                    .withClient(client)
                     .withCampaignName(g.getCampaignName() != null ? g.getCampaignName() : campaignName)
-                    .withSender(entrySender == null ? null : ConnectlyValidator.e164("sender", entrySender))
+                    .withSender(entrySender)
                     .withVariables(g.getVariables())
                     .withCampaignVersion(g.getCampaignVersion())
                     .withScheduledAt(g.getScheduledAt()));
@@ -380,23 +424,100 @@ final class ConnectlyRequestFactory {
         throw new ConnectlyValidationException(ConnectlyConstants.ALLOW_DUPLICATES, header, "allowed: true, false");
     }
 
+    // ---- phone numbers: from the body, else the header, else the option (normalised at start)
+
+    /** The recipient of this message from header or option; required. */
+    private String recipient(Message in, boolean businessScopedIdAllowed) {
+        String header = header(in, ConnectlyConstants.RECIPIENT, optionRecipient != null);
+        if (header != null) {
+            return businessScopedIdAllowed
+                    ? customer(in, "recipient", SOURCE_RECIPIENT_HEADER, header)
+                    : phone(in, "recipient", SOURCE_RECIPIENT_HEADER, header);
+        }
+        if (optionRecipient == null) {
+            throw new ConnectlyValidationException("recipient", null,
+                    "the customer's WhatsApp number is required: set option recipient or header " + ConnectlyConstants.RECIPIENT
+                                                                + "; " + ConnectlyValidator.PHONE_RULE);
+        }
+        return businessScopedIdAllowed ? optionRecipient : ConnectlyValidator.phone("recipient", "option recipient", optionRecipient, null);
+    }
+
+    /** The sender of this message from header or option, or null when neither is set. */
+    private String sender(Message in) {
+        String header = header(in, ConnectlyConstants.SENDER, optionSender != null);
+        return header != null ? phone(in, "sender", SOURCE_SENDER_HEADER, header) : optionSender;
+    }
+
+    private String customer(Message in, String field, String source, String value) {
+        return ConnectlyValidator.customer(field, source, value, PhoneNumbers.isNational(value) ? region(in) : null);
+    }
+
+    private String phone(Message in, String field, String source, String value) {
+        return ConnectlyValidator.phone(field, source, value, PhoneNumbers.isNational(value) ? region(in) : null);
+    }
+
+    /** Header CamelConnectlyDefaultRegion, else the option; read only for numbers without a plus sign. */
+    private String region(Message in) {
+        Object header = in.getHeader(ConnectlyConstants.DEFAULT_REGION);
+        if (header == null) {
+            return optionRegion;
+        }
+        return region(ConnectlyConstants.DEFAULT_REGION, "header " + ConnectlyConstants.DEFAULT_REGION, header.toString());
+    }
+
+    private static String region(String field, String source, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String region = PhoneNumbers.supportedRegion(value);
+        if (region == null) {
+            throw new ConnectlyValidationException(field, source, value,
+                    "not an ISO 3166 region code libphonenumber knows; use two letters such as CA, US, GB, DE, BR, IN");
+        }
+        return region;
+    }
+
+    /** In a URI a plus sign decodes to a space: a value that starts with a space then a digit had a plus sign there. */
+    static String uriPlus(String value) {
+        if (value.length() > 1 && value.charAt(0) == ' ') {
+            String rest = value.trim();
+            if (!rest.isEmpty() && Character.isDigit(rest.charAt(0))) {
+                return "+" + rest;
+            }
+        }
+        return value;
+    }
+
     // ---- shared helpers
 
-    /** The header's value when set (not blank), else the option's. */
+    /**
+     * The header's value when set (not blank), else the option's; a header still holding what the webhook consumer put
+     * there ranks below an option (see {@link WebhookEventDefaults}).
+     */
     private static String value(Message in, String header, String option) {
+        String text = header(in, header, option != null);
+        return text != null ? text : option;
+    }
+
+    /** The header's text when it is set (not blank) and ranks above the option; else null. */
+    private static String header(Message in, String header, boolean optionSet) {
         Object value = in.getHeader(header);
         if (value != null) {
             String text = value instanceof String ? (String) value : in.getHeader(header, String.class);
-            if (text != null && !text.isBlank()) {
+            if (text != null && !text.isBlank() && (!optionSet || !WebhookEventDefaults.isConsumerDefault(in, header, value))) {
                 return text;
             }
         }
-        return option;
+        return null;
     }
 
     private Object callbackData(Message in) {
         Object header = in.getHeader(ConnectlyConstants.CALLBACK_DATA);
-        return header != null ? ConnectlyValidator.callbackData(ConnectlyConstants.CALLBACK_DATA, header) : optionCallbackData;
+        if (header == null
+                || optionCallbackData != null && WebhookEventDefaults.isConsumerDefault(in, ConnectlyConstants.CALLBACK_DATA, header)) {
+            return optionCallbackData;
+        }
+        return ConnectlyValidator.callbackData(ConnectlyConstants.CALLBACK_DATA, header);
     }
 
     /** The body as the request type when it is one (typed, Map, or JSON text); null for any other body. */

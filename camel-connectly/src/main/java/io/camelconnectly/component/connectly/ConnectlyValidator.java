@@ -32,43 +32,39 @@ final class ConnectlyValidator {
 
     static final int MAX_CALLBACK_DATA_BYTES = 1024;
     static final String BSUID_PREFIX = "bsuid:";
-    private static final String E164_RULE = "use E.164: + then 8 to 15 digits, the first not 0, e.g. +16045550123";
+    static final String PHONE_RULE = "write it in E.164 (a plus sign, the country code, then the number, e.g. +16045550123), "
+                                     + "or set defaultRegion (option defaultRegion or header "
+                                     + ConnectlyConstants.DEFAULT_REGION + ", e.g. CA) to send national numbers such as "
+                                     + "(604) 555-0123";
 
     private ConnectlyValidator() {
     }
 
     /**
-     * Normalises a phone number as users write it and checks it is E.164. Spaces, dashes, dots and brackets are dropped
-     * (a URI decodes + to a space, so " 16045550123" arrives for "+16045550123"); a number without + gets one.
+     * A phone number in E.164 (see {@link PhoneNumbers}): international numbers as written (reformatted to E.164),
+     * national ones only with a default region.
+     *
+     * @param source        where the value came from, named in the error
+     * @param defaultRegion the region of national numbers, or null
      */
-    static String e164(String field, String value) {
+    static String phone(String field, String source, String value, String defaultRegion) {
         if (value == null || value.isBlank()) {
-            throw new ConnectlyValidationException(field, null, "a WhatsApp number is required; " + E164_RULE);
+            throw new ConnectlyValidationException(field, source, null, "a WhatsApp number is required; " + PHONE_RULE);
         }
-        StringBuilder digits = new StringBuilder(16).append('+');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            } else if (c == '+' && digits.length() == 1) {
-                // the leading + itself
-            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && c != '\t') {
-                throw new ConnectlyValidationException(field, value, E164_RULE);
-            }
+        String e164 = PhoneNumbers.toE164(value, defaultRegion);
+        if (e164 == null) {
+            throw new ConnectlyValidationException(field, source, value,
+                    PhoneNumbers.problem(value, defaultRegion) + "; " + PHONE_RULE);
         }
-        int count = digits.length() - 1;
-        if (count < 8 || count > 15 || digits.charAt(1) == '0') {
-            throw new ConnectlyValidationException(field, value, E164_RULE);
-        }
-        return digits.toString();
+        return e164;
     }
 
-    /** A customer: E.164, or a business-scoped user id (bsuid:... or bare, e.g. US.123...) left as given. */
-    static String customer(String field, String value) {
+    /** A customer: a phone number as {@link #phone}, or a business-scoped user id (bsuid:... or bare, e.g. US.123...) as given. */
+    static String customer(String field, String source, String value, String defaultRegion) {
         if (value != null && isBsuid(value.trim())) {
             return value.trim();
         }
-        return e164(field, value);
+        return phone(field, source, value, defaultRegion);
     }
 
     private static boolean isBsuid(String value) {

@@ -415,14 +415,15 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
         setIfPresent(message, ConnectlyConstants.BUSINESS_NUMBER, event.getBusinessNumber());
         setIfPresent(message, ConnectlyConstants.MESSAGE_ID, event.getMessageId());
         setIfPresent(message, ConnectlyConstants.TIMESTAMP, event.getTimestamp());
-        setIfPresent(message, ConnectlyConstants.CALLBACK_DATA, event.getCallbackDataValue());
+        // defaults for a reply: an option on the producer's endpoint outranks them (WebhookEventDefaults)
+        WebhookEventDefaults.set(message, ConnectlyConstants.CALLBACK_DATA, event.getCallbackDataValue());
         message.setHeader(ConnectlyConstants.RAW_BODY, event.getRawJson());
         if (event instanceof DeliveryStatusEvent status) {
             setIfPresent(message, ConnectlyConstants.STATUS_UPDATE_ID, status.getStatusUpdateId());
         } else if (event instanceof InboundMessageEvent) {
             // the reply path: connectly:sendMessage reads its recipient from this header. Deliberately not set for
             // delivery statuses, so that a route cannot answer every status with a message by accident.
-            setIfPresent(message, ConnectlyConstants.RECIPIENT, event.getCustomerNumber());
+            WebhookEventDefaults.set(message, ConnectlyConstants.RECIPIENT, event.getCustomerNumber());
         }
     }
 

@@ -58,7 +58,7 @@ final class WindowAwareSend {
         CompletableFuture<Sent> sent;
         try {
             String sender = session.getSender() != null ? session.getSender().getId() : null;
-            sent = checkTemplate(template)
+            sent = checkTemplate(template, call.parametersSource)
                     .thenCompose(checked -> endpoint.getConversationWindows()
                             .statusOf(session.getRecipient().getId(), sender, counters))
                     .thenCompose(status -> send(client, session, template, status));
@@ -81,11 +81,12 @@ final class WindowAwareSend {
         return false;
     }
 
-    private CompletableFuture<Void> checkTemplate(SendTemplatedMessageRequest template) {
+    private CompletableFuture<Void> checkTemplate(SendTemplatedMessageRequest template, String parametersSource) {
         if (!endpoint.getConfiguration().isValidateTemplateParameters()) {
             return CompletableFuture.completedFuture(null);
         }
-        return endpoint.getTemplateCatalog().check(template).handle((ok, error) -> {
+        return endpoint.getTemplateCatalog().check(template, parametersSource, endpoint.getConfiguration().getTemplateCacheTtl())
+                .handle((ok, error) -> {
             if (error == null) {
                 return null;
             }

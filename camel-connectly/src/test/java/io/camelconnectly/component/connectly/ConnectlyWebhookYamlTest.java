@@ -1,10 +1,7 @@
 package io.camelconnectly.component.connectly;
 
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.api.management.ManagedCamelContext;
@@ -39,24 +36,20 @@ class ConnectlyWebhookYamlTest extends WebhookHttpTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("connectly.webhook-secret", SECRET);
-        context.getPropertiesComponent().setOverrideProperties(properties);
+        // README's application.properties (no value replaced) and its CONNECTLY_WEBHOOK_SECRET
+        context.addComponent("connectly", ReadmeSnippets.component(context, Map.of(),
+                Map.of(ConnectlyComponent.ENV_WEBHOOK_SECRET, SECRET)));
         return context;
     }
 
-    static String readmeWebhookYaml() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
-        String section = readme.substring(readme.indexOf("## Receiving webhooks"));
-        section = section.substring(0, section.indexOf("\n## ", 1));
-        int start = section.indexOf("```yaml\n") + "```yaml\n".length();
-        return section.substring(start, section.indexOf("```", start));
+    static String readmeWebhookYaml() {
+        return ReadmeSnippets.block(ReadmeSnippets.section("## Receiving webhooks"), "### YAML DSL", "yaml");
     }
 
     @Test
     void theReadmeYamlRouteReceivesVerifiedEvents() throws Exception {
         String yaml = readmeWebhookYaml();
-        assertThat(yaml).contains("connectly:webhook").contains("{{connectly.webhook-secret}}");
+        assertThat(yaml).contains("connectly:webhook").doesNotContain("{{");
         PluginHelper.getRoutesLoader(context).loadRoutes(ResourceHelper.fromString("connectly-events.yaml", yaml));
 
         HttpResponse<String> status;

@@ -37,7 +37,7 @@ class OperationsProducerTest extends ConnectlyTestSupport {
         server.on("/send/campaigns", reply(200, fixture("campaign-sendout-response.json")));
         List<CampaignEntry> entries = List.of(
                 new CampaignEntry().withClient("+16045550123").withVariables(Map.of("first_name", "Ana", "product", "Trail Shoe X")),
-                new CampaignEntry().withClient("16045550177").withVariables(Map.of("first_name", "Ravi", "product", "Trail Shoe X")));
+                new CampaignEntry().withClient("+1 604 555 0177").withVariables(Map.of("first_name", "Ravi", "product", "Trail Shoe X")));
 
         Exchange exchange = send("connectly:sendCampaign?campaignName=spring_restock_alert&allowDuplicates=true", entries);
 

@@ -22,21 +22,29 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Java DSL routes of README.md ("Add it to your application"), verbatim, and its YAML route, read from the README
- * itself, against the simulator: what a newcomer
- * copies must work. The component is configured the way the README says, on the component.
+ * The Java DSL routes of README.md ("Add it to your application"), verbatim (checked against the README), and its YAML
+ * route, read from the README itself, against the simulator: what a newcomer copies must work. The component is
+ * configured only from what the README shows: its application.properties (the simulator's base URL as the value of
+ * base-url) and the CONNECTLY_API_KEY variable.
  */
 class ReadmeExamplesTest extends CamelTestSupport {
 
     @RegisterExtension
-    static final ConnectlySimulatorExtension SIM = new ConnectlySimulatorExtension(ConnectlySimulator.builder());
+    static final ConnectlySimulatorExtension SIM = new ConnectlySimulatorExtension(ConnectlySimulator.builder()
+            .businessId(ReadmeSnippets.applicationProperties().get("camel.component.connectly.business-id")));
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        // what camel.component.connectly.api-key / business-id / base-url do in a Camel Main application
-        context.addComponent("connectly", SimulatorComponents.connectlyFor(SIM));
+        context.addComponent("connectly", ReadmeSnippets.component(context,
+                Map.of("camel.component.connectly.base-url", SIM.baseUrl()),
+                Map.of(ConnectlyComponent.ENV_API_KEY, SIM.apiKey())));
         return context;
+    }
+
+    @Test
+    void theJavaRoutesHereAreTheReadmesVerbatim() {
+        ReadmeSnippets.assertVerbatimInReadme(ReadmeExamplesTest.class, "Java DSL");
     }
 
     @Override

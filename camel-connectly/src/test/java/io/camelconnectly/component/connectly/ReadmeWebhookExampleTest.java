@@ -3,7 +3,6 @@ package io.camelconnectly.component.connectly;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulator;
@@ -31,6 +30,7 @@ class ReadmeWebhookExampleTest extends WebhookHttpTestSupport {
 
     @RegisterExtension
     final ConnectlySimulatorExtension sim = new ConnectlySimulatorExtension(ConnectlySimulator.builder()
+            .businessId(ReadmeSnippets.applicationProperties().get("camel.component.connectly.business-id"))
             .webhookSecret("whsec_readme_7c1e")
             .statusDelay(Duration.ofMillis(20))
             .webhookRetryDelay(Duration.ofMillis(100))
@@ -40,15 +40,16 @@ class ReadmeWebhookExampleTest extends WebhookHttpTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
-        Properties properties = new Properties();
-        properties.setProperty("connectly.webhook-secret", sim.webhookSecret());
-        properties.setProperty("connectly.api-key", sim.apiKey());
-        properties.setProperty("connectly.business-id", sim.businessId());
-        context.getPropertiesComponent().setOverrideProperties(properties);
-        ConnectlyComponent connectly = new ConnectlyComponent();
-        connectly.getConfiguration().setBaseUrl(sim.baseUrl());
-        context.addComponent("connectly", connectly);
+        // only what README shows: its application.properties (the simulator's base URL as base-url) and variables
+        context.addComponent("connectly", ReadmeSnippets.component(context,
+                Map.of("camel.component.connectly.base-url", sim.baseUrl()),
+                Map.of(ConnectlyComponent.ENV_API_KEY, sim.apiKey(), ConnectlyComponent.ENV_WEBHOOK_SECRET, sim.webhookSecret())));
         return context;
+    }
+
+    @Test
+    void theRouteHereIsTheReadmesVerbatim() {
+        ReadmeSnippets.assertVerbatimInReadme(ReadmeWebhookExampleTest.class, "Receiving webhooks, Java DSL");
     }
 
     @Override
@@ -57,14 +58,14 @@ class ReadmeWebhookExampleTest extends WebhookHttpTestSupport {
             @Override
             public void configure() {
                 // ---- README: Receiving webhooks, Java DSL (verbatim from here)
-                from("connectly:webhook?webhookSecret={{connectly.webhook-secret}}")
+                from("connectly:webhook")                          // verified with CONNECTLY_WEBHOOK_SECRET
                     .choice()
                         .when(header(ConnectlyConstants.TOPIC).isEqualTo("delivery_status"))
                             .log("Message ${header.CamelConnectlyMessageId} is ${header.CamelConnectlyEventType}")
                         .otherwise()
                             // CamelConnectlyRecipient is already the customer's number: the reply needs no mapping
                             .setBody(simple("Thanks, we got your ${header.CamelConnectlyEventType} message"))
-                            .to("connectly:sendMessage?apiKey={{connectly.api-key}}&businessId={{connectly.business-id}}");
+                            .to("connectly:sendMessage");
                 // ---- README: end
             }
         };
@@ -74,8 +75,7 @@ class ReadmeWebhookExampleTest extends WebhookHttpTestSupport {
     void aCustomerTextIsAnsweredAndTheDeliveryStatusesAreOnlyLogged() throws Exception {
         String address = baseUrl() + "/connectly/webhook";
         for (String topic : List.of("messages", "delivery_status")) {
-            template.requestBody("connectly:createWebhook?apiKey={{connectly.api-key}}&businessId={{connectly.business-id}}",
-                    Map.of("topic", topic, "address", address));
+            template.requestBody("connectly:createWebhook", Map.of("topic", topic, "address", address));
         }
 
         try (StandardErrorCapture log = StandardErrorCapture.start()) {

@@ -8,7 +8,10 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import io.camelconnectly.component.connectly.webhook.WebhookSignatureVerifier;
+import io.camelconnectly.component.connectly.webhook.WebhookFixtures;
 import org.apache.camel.CamelContext;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.test.AvailablePortFinder;
@@ -37,6 +40,16 @@ public abstract class WebhookHttpTestSupport extends CamelTestSupport {
         // connectly:webhook refuses to start on a server that reads bodies without a limit
         configuration.setMaxBodySize(1_048_576L);
         return configuration;
+    }
+
+    /** The routes of a test that looks only at what reaches the route: connectly:webhook with the fixtures' secret. */
+    protected static RoutesBuilder webhookTo(String uri) {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("connectly:webhook?webhookSecret=" + WebhookFixtures.SECRET).to(uri);
+            }
+        };
     }
 
     protected String baseUrl() {

@@ -22,7 +22,9 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean enabled;
     /**
-     * The Connectly API base URL; point it at connectly-simulator for local runs and tests.
+     * The Connectly API base URL: scheme, host and port (and a gateway's path prefix, if any), without
+     * /v1/businesses/..., which the component adds (a baseUrl containing it is refused at start). Point it at
+     * connectly-simulator for local runs and tests.
      */
     private String baseUrl = "https://api.connectly.ai";
     /**
@@ -96,6 +98,12 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private String campaignName;
     /**
+     * The ISO 3166 region (e.g. CA, US, DE) of phone numbers written without the plus sign and country code,
+     * such as (604) 555-0123 from a CRM: they are converted to E.164 for that region. Without it, only
+     * international numbers are accepted. Header CamelConnectlyDefaultRegion wins.
+     */
+    private String defaultRegion;
+    /**
      * The fallback template's language code; when not set, the language option (or header
      * CamelConnectlyLanguage). Header CamelConnectlyFallbackLanguage wins.
      */
@@ -122,9 +130,10 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private Boolean lazyStartProducer = false;
     /**
-     * The customer's WhatsApp number in E.164: a plus sign, then 8 to 15 digits, e.g. %2B16045550123 in a URI. A
-     * space where the plus sign was (a URI decodes a plus sign to a space) is accepted. Header
-     * CamelConnectlyRecipient wins.
+     * The customer's WhatsApp number in E.164 (a plus sign, the country code, then the number), e.g.
+     * %2B16045550123 in a URI; a space where the plus sign was (a URI decodes a plus sign to a space) is read as
+     * the plus sign. A national number needs defaultRegion. A business-scoped user id (bsuid:...) is passed as
+     * given. Header CamelConnectlyRecipient wins.
      */
     private String recipient;
     /**
@@ -183,8 +192,9 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private Long responseTimeout = 30000L;
     /**
-     * Also retry sends and creates after 502, 504 or a response timeout, where Connectly may have processed the
-     * request already: a retry can then deliver a message twice.
+     * Also retry sends and creates after 502, 504, a 503 without Retry-After or Connectly's error body, or a
+     * response timeout, where Connectly may have processed the request already: a retry can then deliver a
+     * message twice.
      */
     private Boolean retryAmbiguousFailures = false;
     /**
@@ -193,8 +203,8 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private Long retryInitialDelay = 500L;
     /**
-     * Attempts in all for one request (1 = no retry). Retried: 429, 503, connection refused; 502, 504 and
-     * timeouts only for reads or with retryAmbiguousFailures.
+     * Attempts in all for one request (1 = no retry). Retried: 429, a 503 with Retry-After or Connectly's error
+     * body, connection refused; 502, 504, other 503s and timeouts only for reads or with retryAmbiguousFailures.
      */
     private Integer retryMaxAttempts = 4;
     /**
@@ -357,6 +367,14 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
 
     public void setCampaignName(String campaignName) {
         this.campaignName = campaignName;
+    }
+
+    public String getDefaultRegion() {
+        return defaultRegion;
+    }
+
+    public void setDefaultRegion(String defaultRegion) {
+        this.defaultRegion = defaultRegion;
     }
 
     public String getFallbackLanguage() {

@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camelconnectly.component.connectly.ConnectlyConfiguration;
 import io.camelconnectly.component.connectly.ConnectlyJson;
+import io.camelconnectly.component.connectly.model.ErrorBody;
 import io.camelconnectly.component.connectly.model.GetTemplatesResponse;
 import org.apache.camel.CamelContext;
 import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
@@ -35,6 +36,7 @@ import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBu
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -43,9 +45,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP client of one endpoint: one pooled, keep-alive Apache HttpClient 5 async client, made at endpoint start and
- * closed at stop. Calls never block a thread: the answer completes the returned future on the I/O thread, and retries
- * are scheduled on the endpoint's scheduler. The API key is only ever written into the X-API-Key header.
+ * One endpoint's way to call Connectly: its own retry policy and counters over a pooled, keep-alive Apache HttpClient 5
+ * async client, which {@link ConnectlyConnections} shares between the endpoints of a component that call the same
+ * account with the same transport settings. Calls never block a thread: the answer completes the returned future on
+ * the I/O thread, and retries are scheduled on the shared scheduler. The API key is only ever written into the
+ * X-API-Key header.
  */
 public final class ConnectlyClient implements Closeable {
 
@@ -66,11 +70,14 @@ public final class ConnectlyClient implements Closeable {
     private final String target;
     /** Calls waiting for their next attempt: completed with an error when the client closes under them. */
     private final Set<Call<?>> waitingToRetry = ConcurrentHashMap.newKeySet();
+    /** Run once on close: closes the HTTP client this view owns, or releases its share of a shared one. */
+    private final Runnable onClose;
     private volatile boolean closed;
 
     ConnectlyClient(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
-                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey) {
+                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey, Runnable onClose) {
         this.http = http;
+        this.onClose = onClose;
         this.scheduler = scheduler;
         this.retryPolicy = retryPolicy;
         this.metrics = metrics;
@@ -84,13 +91,31 @@ public final class ConnectlyClient implements Closeable {
     }
 
     /**
-     * Makes and starts the client of an endpoint.
+     * Makes and starts a client with an HTTP client of its own, closed with it (endpoints share theirs through
+     * {@link ConnectlyConnections}).
      *
      * @param scheduler where retries wait (from Camel's ExecutorServiceManager)
      */
     public static ConnectlyClient create(CamelContext camelContext, ConnectlyConfiguration configuration,
                                          ScheduledExecutorService scheduler, ConnectlyClientMetrics metrics) throws Exception {
-        URI base = validateBaseUrl(configuration.getBaseUrl());
+        CloseableHttpAsyncClient http = startHttpClient(camelContext, configuration);
+        return view(http, scheduler, configuration, metrics, () -> http.close(CloseMode.GRACEFUL));
+    }
+
+    /** A client over an HTTP client owned elsewhere, with the retry policy of this configuration. */
+    static ConnectlyClient view(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler,
+                                ConnectlyConfiguration configuration, ConnectlyClientMetrics metrics, Runnable onClose) {
+        RetryPolicy retryPolicy = new RetryPolicy(configuration.getRetryMaxAttempts(), configuration.getRetryMaxElapsed(),
+                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures());
+        return new ConnectlyClient(http, scheduler, retryPolicy, metrics,
+                validateBaseUrl(configuration.getBaseUrl()).toString(), configuration.getBusinessId(), configuration.getApiKey(),
+                onClose);
+    }
+
+    /** The pooled HTTP client for a configuration's transport settings (timeouts, pool, TLS, proxy), started. */
+    static CloseableHttpAsyncClient startHttpClient(CamelContext camelContext, ConnectlyConfiguration configuration)
+            throws Exception {
+        validateBaseUrl(configuration.getBaseUrl());
         PoolingAsyncClientConnectionManagerBuilder connections = PoolingAsyncClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(configuration.getMaxConnections())
                 // all calls go to one host: let that route use the whole pool
@@ -130,10 +155,7 @@ public final class ConnectlyClient implements Closeable {
         }
         CloseableHttpAsyncClient http = builder.build();
         http.start();
-        RetryPolicy retryPolicy = new RetryPolicy(configuration.getRetryMaxAttempts(), configuration.getRetryMaxElapsed(),
-                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures());
-        return new ConnectlyClient(http, scheduler, retryPolicy, metrics, base.toString(), configuration.getBusinessId(),
-                                   configuration.getApiKey());
+        return http;
     }
 
     static URI validateBaseUrl(String baseUrl) {
@@ -147,7 +169,33 @@ public final class ConnectlyClient implements Closeable {
             throw new IllegalArgumentException("Option baseUrl '" + baseUrl + "' must be an http(s) URL with a host, e.g. "
                                                + "https://api.connectly.ai");
         }
+        refuseApiPath(baseUrl, base);
         return base;
+    }
+
+    /**
+     * The client appends /v1/businesses/{businessId}/...: a baseUrl that already has it (as the simulator's banner and
+     * Connectly's docs show whole URLs) would be called with the path twice and answer 404 for every call.
+     */
+    private static void refuseApiPath(String baseUrl, URI base) {
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        int v1 = path.indexOf("/v1/businesses");
+        if (v1 < 0 && (path.endsWith("/v1") || path.endsWith("/v1/"))) {
+            v1 = path.lastIndexOf("/v1");
+        }
+        if (v1 < 0) {
+            return;
+        }
+        String root = base.getScheme() + "://" + base.getRawAuthority() + path.substring(0, v1);
+        StringBuilder message = new StringBuilder(200).append("Option baseUrl '").append(baseUrl)
+                .append("' already contains the API path /v1/businesses/...: the component adds it to every call. Set baseUrl to ")
+                .append(root);
+        String[] rest = path.substring(v1).split("/");
+        // "", "v1", "businesses", "{businessId}", ...
+        if (rest.length > 3 && !rest[3].isEmpty()) {
+            message.append(" and businessId to ").append(rest[3]);
+        }
+        throw new IllegalArgumentException(message.append('.').toString());
     }
 
     /** Lists the business's templates (POST /get/templates). */
@@ -213,21 +261,30 @@ public final class ConnectlyClient implements Closeable {
         @Override
         @SuppressWarnings("unchecked")
         public void completed(SimpleHttpResponse response) {
-            try {
-                int status = response.getCode();
-                byte[] answer = response.getBodyBytes();
-                if (status >= 200 && status < 300) {
+            int status = response.getCode();
+            byte[] answer = response.getBodyBytes();
+            if (status >= 200 && status < 300) {
+                try {
                     T value = (T) (answer == null || answer.length == 0
                             ? api.responseReader().readValue("{}") : api.responseReader().readValue(answer));
                     metrics.succeeded();
                     future.complete(value);
-                    return;
+                } catch (Throwable e) {
+                    metrics.failed("INVALID_RESPONSE");
+                    future.completeExceptionally(new ConnectlyException(api.operation().name(), "Connectly " + api.operation()
+                                                                                              + " answered with a body that is not the expected JSON: "
+                                                                                              + e.getMessage(),
+                            false, e));
                 }
-                RetryPolicy.Failure failure = RetryPolicy.classify(status);
-                Duration retryAfter = status == 429 || status == 503
-                        ? RetryPolicy.parseRetryAfter(response.getFirstHeader("Retry-After") == null
-                                ? null : response.getFirstHeader("Retry-After").getValue())
-                        : null;
+                return;
+            }
+            try {
+                Header retryAfterHeader = response.getFirstHeader("Retry-After");
+                ErrorBody errorBody = ConnectlyErrors.parseErrorBody(answer);
+                RetryPolicy.Failure failure = RetryPolicy.classify(status, retryAfterHeader != null,
+                        ConnectlyErrors.isConnectlyError(errorBody));
+                Duration retryAfter = (status == 429 || status == 503) && retryAfterHeader != null
+                        ? RetryPolicy.parseRetryAfter(retryAfterHeader.getValue()) : null;
                 if (status == 429) {
                     metrics.rateLimited();
                 }
@@ -235,17 +292,14 @@ public final class ConnectlyClient implements Closeable {
                 if (delay >= 0 && scheduleRetry(delay, "HTTP " + status)) {
                     return;
                 }
-                ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status,
-                        ConnectlyErrors.parseErrorBody(answer), retryAfter, retryPolicy.isRetryable(failure, api.isRead()),
-                        attempts);
+                ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status, errorBody, retryAfter,
+                        failure, retryPolicy.isRetryable(failure, api.isRead()), attempts);
                 metrics.answeredWithError(status, error.getErrorCode(), error.getCntTraceId());
                 future.completeExceptionally(error);
             } catch (Throwable e) {
-                metrics.failed("INVALID_RESPONSE");
-                future.completeExceptionally(new ConnectlyException(api.operation().name(), "Connectly " + api.operation()
-                                                                                          + " answered with a body that is not the expected JSON: "
-                                                                                          + e.getMessage(),
-                        false, e));
+                // never reached by a bad header or error body (both are read leniently); still, the call must end
+                metrics.failed("HTTP_" + status);
+                future.completeExceptionally(e);
             }
         }
 
@@ -318,16 +372,22 @@ public final class ConnectlyClient implements Closeable {
         return metrics;
     }
 
-    /** Closes the connections; calls still waiting to retry end at once with a ConnectlyException, never hang. */
+    /**
+     * Ends this client: calls still waiting to retry end at once with a ConnectlyException, never hang; the HTTP client
+     * is closed, or its share released (the last user closes a shared one).
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        http.close(CloseMode.GRACEFUL);
         for (Call<?> call : waitingToRetry) {
             if (waitingToRetry.remove(call)) {
                 call.abandon();
             }
         }
+        onClose.run();
     }
 
     /** Deliberately leaves out the API key. */

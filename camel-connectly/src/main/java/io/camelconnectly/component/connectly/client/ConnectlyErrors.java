@@ -39,8 +39,14 @@ public final class ConnectlyErrors {
         return excerpt;
     }
 
+    /** Whether the answer is Connectly's own error object rather than a proxy's or gateway's page. */
+    static boolean isConnectlyError(ErrorBody error) {
+        return error != null && (error.getCode() != null || error.getType() != null || error.getCntTraceId() != null);
+    }
+
     static ConnectlyApiException apiException(ConnectlyApi api, String businessId, int status, ErrorBody error,
-                                              Duration retryAfter, boolean retryable, int attempts) {
+                                              Duration retryAfter, RetryPolicy.Failure failure, boolean retryable,
+                                              int attempts) {
         String operation = api.operation().name();
         String code = error == null ? null : error.getCode();
         StringBuilder message = new StringBuilder(256);
@@ -89,6 +95,11 @@ public final class ConnectlyErrors {
             message.append('.');
             return new ConnectlyRateLimitedException(operation, withTrace(message, error), status, error, retryAfter, retryable,
                                                      attempts);
+        }
+        if (failure == RetryPolicy.Failure.AMBIGUOUS && !api.isRead() && !retryable) {
+            message.append("A ").append(status).append(" without Retry-After or Connectly's error body may come from a gateway after "
+                           + "Connectly received the request, so Connectly may have processed it: check before sending it again "
+                           + "(a resend can deliver twice), or set retryAmbiguousFailures=true to retry such failures. ");
         }
         message.append(hint(api, status, code));
         return new ConnectlyApiException(operation, withTrace(message, error), status, error, retryAfter, retryable, attempts);

@@ -19,10 +19,10 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 /**
  * What is retried, how often and how long to wait. One instance per endpoint, immutable.
  * <ul>
- * <li>Always retried (Connectly did not act on the request): 429, 503, connection refused, connect timeout, no pooled
- * connection in time.</li>
- * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, response timeout, connection
- * closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
+ * <li>Always retried (Connectly did not act on the request): 429, a 503 with Retry-After or Connectly's error body,
+ * connection refused, connect timeout, no pooled connection in time.</li>
+ * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, any other 503, response
+ * timeout, connection closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
  * {@code retryAmbiguousFailures=true}.</li>
  * <li>Never retried: any other status (4xx mistakes, 409, 500), TLS failures.</li>
  * </ul>
@@ -35,16 +35,22 @@ public final class RetryPolicy {
     public enum Failure {
         /** 429: not processed. */
         RATE_LIMITED,
-        /** Not processed: 503, connection refused, connect timeout. */
+        /** Not processed: 503 with Retry-After or Connectly's error body, connection refused, connect timeout. */
         NOT_PROCESSED,
-        /** Maybe processed: 502, 504, response timeout, connection lost. */
+        /** Maybe processed: 502, 504, a bare 503, response timeout, connection lost. */
         AMBIGUOUS,
         /** Retrying cannot help. */
         PERMANENT
     }
 
+    /**
+     * The longest Retry-After taken as given: a larger value (or a date further ahead) is clamped to it, so that no wait
+     * arithmetic overflows; retryMaxElapsed then decides whether to wait at all.
+     */
+    public static final Duration MAX_RETRY_AFTER = Duration.ofDays(1);
+
     private final int maxAttempts;
-    private final long maxElapsedNanos;
+    private final long maxElapsedMillis;
     private final long initialDelayMillis;
     private final long maxDelayMillis;
     private final boolean retryAmbiguousFailures;
@@ -52,18 +58,29 @@ public final class RetryPolicy {
     public RetryPolicy(int maxAttempts, long maxElapsedMillis, long initialDelayMillis, long maxDelayMillis,
                        boolean retryAmbiguousFailures) {
         this.maxAttempts = Math.max(1, maxAttempts);
-        this.maxElapsedNanos = Duration.ofMillis(Math.max(0, maxElapsedMillis)).toNanos();
+        this.maxElapsedMillis = Math.max(0, maxElapsedMillis);
         this.initialDelayMillis = Math.max(1, initialDelayMillis);
         this.maxDelayMillis = Math.max(this.initialDelayMillis, maxDelayMillis);
         this.retryAmbiguousFailures = retryAmbiguousFailures;
     }
 
+    /** How an answer without Retry-After or Connectly's error body is classified. */
     public static Failure classify(int httpStatus) {
+        return classify(httpStatus, false, false);
+    }
+
+    /**
+     * @param hasRetryAfter        the answer carries a Retry-After header
+     * @param connectlyErrorBody   the answer is Connectly's JSON error object (not a gateway's page)
+     */
+    public static Failure classify(int httpStatus, boolean hasRetryAfter, boolean connectlyErrorBody) {
         switch (httpStatus) {
             case 429:
                 return Failure.RATE_LIMITED;
             case 503:
-                return Failure.NOT_PROCESSED;
+                // Connectly itself refused (it says when to come back, or explains why); a bare 503 may come from a
+                // gateway that had already passed the request on
+                return hasRetryAfter || connectlyErrorBody ? Failure.NOT_PROCESSED : Failure.AMBIGUOUS;
             case 502:
             case 504:
                 return Failure.AMBIGUOUS;
@@ -119,32 +136,52 @@ public final class RetryPolicy {
         long cap = Math.min(maxDelayMillis, exponential <= 0 ? maxDelayMillis : exponential);
         long delay = ThreadLocalRandom.current().nextLong(cap + 1);
         if (retryAfter != null) {
-            delay = Math.max(delay, retryAfter.toMillis());
+            delay = Math.max(delay, clamp(retryAfter).toMillis());
         }
-        long elapsedAfterWait = System.nanoTime() - startNanos + Duration.ofMillis(delay).toNanos();
-        if (elapsedAfterWait > maxElapsedNanos) {
+        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000L;
+        // both terms are at most a day (or the elapsed time of a call): no overflow
+        if (elapsedMillis + delay > maxElapsedMillis) {
             return -1;
         }
         return delay;
     }
 
-    /** Parses Retry-After as seconds or an HTTP date; null when absent or unreadable. */
+    /**
+     * Parses Retry-After as delay-seconds or an HTTP date, clamped to {@link #MAX_RETRY_AFTER}; null when absent or
+     * unreadable (then the normal backoff applies). Never throws: a bad header must not hide the answer it came with.
+     */
     public static Duration parseRetryAfter(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
         String trimmed = value.trim();
         try {
-            long seconds = Long.parseLong(trimmed);
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
-        } catch (NumberFormatException notSeconds) {
+            if (isDigits(trimmed)) {
+                // more digits than a long holds is still "a very long time"
+                return trimmed.length() > 18 ? MAX_RETRY_AFTER : clamp(Duration.ofSeconds(Long.parseLong(trimmed)));
+            }
             Instant when = DateUtils.parseStandardDate(trimmed);
             if (when == null) {
                 return null;
             }
             Duration wait = Duration.between(Instant.now(), when);
-            return wait.isNegative() ? Duration.ZERO : wait;
+            return wait.isNegative() ? Duration.ZERO : clamp(wait);
+        } catch (RuntimeException unreadable) {
+            return null;
         }
+    }
+
+    private static boolean isDigits(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return !text.isEmpty();
+    }
+
+    private static Duration clamp(Duration wait) {
+        return wait.compareTo(MAX_RETRY_AFTER) > 0 ? MAX_RETRY_AFTER : wait;
     }
 
     public int getMaxAttempts() {
@@ -157,7 +194,7 @@ public final class RetryPolicy {
 
     @Override
     public String toString() {
-        return "RetryPolicy[maxAttempts=" + maxAttempts + ", maxElapsed=" + Duration.ofNanos(maxElapsedNanos).toMillis()
+        return "RetryPolicy[maxAttempts=" + maxAttempts + ", maxElapsed=" + maxElapsedMillis
                + "ms, initialDelay=" + initialDelayMillis + "ms, maxDelay=" + maxDelayMillis + "ms, retryAmbiguousFailures="
                + retryAmbiguousFailures + "]";
     }

@@ -8,7 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,27 +21,61 @@ import io.camelconnectly.component.connectly.model.SendTemplatedMessageRequest;
 import io.camelconnectly.component.connectly.model.TemplateButton;
 import io.camelconnectly.component.connectly.model.TemplateComponent;
 import io.camelconnectly.component.connectly.model.TemplateParameter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The template definitions of one endpoint's business, fetched with getTemplates through the endpoint's client and
- * cached for {@code templateCacheTtl}; checks a templated message against them before it is sent. Concurrent checks
- * share one in-flight fetch; a template missing from a cached list triggers one refresh (so a template approved since is
- * found), at most once a second; so does a template cached as PENDING (so its approval is seen).
+ * The template definitions of one business, fetched with getTemplates and cached for {@code templateCacheTtl}; checks a
+ * templated message against them before it is sent. Concurrent checks share one in-flight fetch; a template missing
+ * from a cached list triggers one refresh (so a template approved since is found), at most once a second; so does a
+ * template cached as PENDING (so its approval is seen).
+ * <p>
+ * A failed refresh does not fail the sends: the last known templates keep serving the checks (one WARN per outage,
+ * counted in {@link #getStaleChecks()} and {@link #getRefreshFailures()}), and further refreshes wait for a backoff (1 s
+ * doubling to 60 s, at least the Retry-After of a 429). During the backoff no check calls getTemplates, so a rate limit
+ * or an outage is never multiplied by the sends. Only without any templates fetched yet does a failed refresh fail the
+ * check, with the getTemplates error (a rejected API key said to be met while checking the template).
  */
 public final class TemplateCatalog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(TemplateCatalog.class);
     private static final Pattern VARIABLE = Pattern.compile("\\{\\{\\s*(\\d+)\\s*\\}\\}");
     private static final long MIN_REFRESH_NANOS = 1_000_000_000L;
+    private static final long FIRST_BACKOFF_NANOS = 1_000_000_000L;
+    private static final long MAX_BACKOFF_NANOS = 60_000_000_000L;
     private static final CompletableFuture<Void> OK = CompletableFuture.completedFuture(null);
 
     private final ConnectlyClient client;
     private final long ttlNanos;
     private final AtomicReference<CompletableFuture<Snapshot>> inFlight = new AtomicReference<>();
     private volatile Snapshot snapshot;
+    // after a failed refresh: no getTemplates call before retryNotBefore (System.nanoTime())
+    private volatile long retryNotBefore;
+    private volatile long backoffNanos = FIRST_BACKOFF_NANOS;
+    private volatile Throwable lastFailure;
+    private final AtomicBoolean outage = new AtomicBoolean();
+    private final LongAdder staleChecks = new LongAdder();
+    private final LongAdder refreshFailures = new LongAdder();
 
     public TemplateCatalog(ConnectlyClient client, long ttlMillis) {
         this.client = client;
         this.ttlNanos = Math.max(0, ttlMillis) * 1_000_000L;
+        this.retryNotBefore = System.nanoTime();
+    }
+
+    /** Checks answered from the last known templates because refreshing them failed. */
+    public long getStaleChecks() {
+        return staleChecks.sum();
+    }
+
+    /** getTemplates calls (after their retries) that failed. */
+    public long getRefreshFailures() {
+        return refreshFailures.sum();
+    }
+
+    /** Whether the templates could not be refreshed the last time it was tried (the checks use older ones). */
+    public boolean isStale() {
+        return outage.get();
     }
 
     /** The variables a template takes, in order (header_..., body_N, button_N_url), as parameter names. */
@@ -85,36 +122,74 @@ public final class TemplateCatalog {
     }
 
     /**
-     * Checks a templated message against its template. Completes at once when the cache is fresh; fails with a
-     * {@link ConnectlyTemplateException} (or the getTemplates failure) otherwise.
+     * Checks a templated message against its template. Completes at once when the cache is fresh (or refreshing is
+     * backing off); fails with a {@link ConnectlyTemplateException}, or with the getTemplates failure when no templates
+     * were ever fetched.
+     *
+     * @param parametersSource where the message's parameters came from (header, option or body), named in refusals
      */
-    public CompletableFuture<Void> check(SendTemplatedMessageRequest request) {
+    public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource) {
+        return checkWithin(request, parametersSource, ttlNanos);
+    }
+
+    /**
+     * As {@link #check(SendTemplatedMessageRequest, String)} with the caller's cache TTL: endpoints sharing the catalog
+     * keep their own templateCacheTtl.
+     */
+    public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource, long ttlMillis) {
+        return checkWithin(request, parametersSource, Math.max(0, ttlMillis) * 1_000_000L);
+    }
+
+    private CompletableFuture<Void> checkWithin(SendTemplatedMessageRequest request, String parametersSource, long ttlNanos) {
         Snapshot current = snapshot;
         long now = System.nanoTime();
-        if (current != null && now - current.fetchedAt < ttlNanos) {
+        boolean backingOff = now - retryNotBefore < 0;
+        if (current != null && (now - current.fetchedAt < ttlNanos || backingOff)) {
             Definition definition = current.find(request.getTemplateName(), request.getLanguage());
-            boolean fresh = now - current.fetchedAt < MIN_REFRESH_NANOS;
+            boolean justFetched = now - current.fetchedAt < MIN_REFRESH_NANOS;
             // a PENDING template may have been approved since: look again (at most once a second) rather than refuse
             // an approved template for the rest of the TTL; APPROVED and REJECTED are final
-            if (definition != null && (fresh || !definition.isPending())) {
-                try {
-                    verify(definition, request);
-                    return OK;
-                } catch (ConnectlyTemplateException e) {
-                    return CompletableFuture.failedFuture(e);
+            if (definition != null && (justFetched || backingOff || !definition.isPending())) {
+                if (backingOff) {
+                    staleChecks.increment();
                 }
+                return verified(definition, request, parametersSource);
             }
-            if (definition == null && fresh) {
+            if (definition == null && (justFetched || backingOff)) {
                 return CompletableFuture.failedFuture(notFound(current, request));
             }
+        } else if (current == null && backingOff && lastFailure != null) {
+            return CompletableFuture.failedFuture(checkFailed(lastFailure, request));
         }
-        return refresh().thenAccept(fresh -> {
-            Definition definition = fresh.find(request.getTemplateName(), request.getLanguage());
-            if (definition == null) {
-                throw notFound(fresh, request);
+        return refresh().handle((fresh, error) -> {
+            Snapshot known = error == null ? fresh : snapshot;
+            if (known == null) {
+                throw checkFailed(error, request);
             }
-            verify(definition, request);
+            if (error != null) {
+                staleChecks.increment();
+            }
+            Definition definition = known.find(request.getTemplateName(), request.getLanguage());
+            if (definition == null) {
+                throw notFound(known, request);
+            }
+            verify(definition, request, parametersSource);
+            return null;
         });
+    }
+
+    /** Checks without naming where the parameters came from. */
+    public CompletableFuture<Void> check(SendTemplatedMessageRequest request) {
+        return check(request, null);
+    }
+
+    private static CompletableFuture<Void> verified(Definition definition, SendTemplatedMessageRequest request, String source) {
+        try {
+            verify(definition, request, source);
+            return OK;
+        } catch (ConnectlyTemplateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Fetches the templates unless a fetch is in flight already, whose result is then shared. */
@@ -127,17 +202,20 @@ public final class TemplateCatalog {
             CompletableFuture<Snapshot> mine = new CompletableFuture<>();
             if (inFlight.compareAndSet(null, mine)) {
                 client.getTemplates().whenComplete((response, error) -> {
-                    inFlight.set(null);
-                    if (error != null) {
-                        mine.completeExceptionally(error);
-                    } else {
-                        try {
+                    try {
+                        if (error != null) {
+                            refreshFailed(error);
+                            mine.completeExceptionally(error);
+                        } else {
                             Snapshot fresh = new Snapshot(response, System.nanoTime());
                             snapshot = fresh;
+                            refreshed();
                             mine.complete(fresh);
-                        } catch (Throwable e) {
-                            mine.completeExceptionally(e);
                         }
+                    } catch (Throwable e) {
+                        mine.completeExceptionally(e);
+                    } finally {
+                        inFlight.set(null);
                     }
                 });
                 return mine;
@@ -145,12 +223,66 @@ public final class TemplateCatalog {
         }
     }
 
+    private void refreshFailed(Throwable error) {
+        Throwable cause = unwrap(error);
+        refreshFailures.increment();
+        lastFailure = cause;
+        long wait = backoffNanos;
+        if (cause instanceof ConnectlyApiException api && api.getRetryAfter() != null) {
+            wait = Math.max(wait, Math.min(api.getRetryAfter().toNanos(), 10 * MAX_BACKOFF_NANOS));
+        }
+        retryNotBefore = System.nanoTime() + wait;
+        backoffNanos = Math.min(backoffNanos * 2, MAX_BACKOFF_NANOS);
+        Snapshot known = snapshot;
+        if (known != null && outage.compareAndSet(false, true)) {
+            LOG.warn("Connectly getTemplates failed ({}): template checks use the templates fetched {} s ago until it works "
+                     + "again; next attempt in {} ms at the earliest",
+                    cause.getMessage(), (System.nanoTime() - known.fetchedAt) / 1_000_000_000L, wait / 1_000_000L);
+        }
+    }
+
+    private void refreshed() {
+        backoffNanos = FIRST_BACKOFF_NANOS;
+        retryNotBefore = System.nanoTime();
+        lastFailure = null;
+        if (outage.compareAndSet(true, false)) {
+            LOG.info("Connectly getTemplates works again: template checks use fresh templates");
+        }
+    }
+
+    /** The getTemplates failure of a check with no templates at hand, said to be met while checking the template. */
+    private static RuntimeException checkFailed(Throwable error, SendTemplatedMessageRequest request) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof ConnectlyAuthenticationException auth) {
+            String message = "Connectly rejected the API key (HTTP " + auth.getHttpStatus() + ") while checking template '"
+                             + request.getTemplateName() + "' (" + request.getLanguage() + ") before sending it: the "
+                             + "check lists the templates with getTemplates (validateTemplateParameters=true). Check that "
+                             + "apiKey (endpoint option or camel.component.connectly.api-key) is a valid key of the "
+                             + "business and may read its templates, or set validateTemplateParameters=false to send "
+                             + "without the check."
+                             + (auth.getCntTraceId() != null ? " cntTraceId=" + auth.getCntTraceId()
+                                                               + " (quote it to Connectly support)." : "");
+            return new ConnectlyAuthenticationException(auth.getOperation(), message, auth.getHttpStatus(), auth.getErrorBody(),
+                    auth.getRetryAfter(), false, auth.getAttempts());
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     /** Forgets the cached templates. */
     public void invalidate() {
         snapshot = null;
     }
 
-    private static void verify(Definition definition, SendTemplatedMessageRequest request) {
+    private static void verify(Definition definition, SendTemplatedMessageRequest request, String parametersSource) {
+        String from = parametersSource == null ? "" : " (parameters from " + parametersSource + ")";
         MessageTemplate template = definition.template;
         String name = request.getTemplateName();
         String language = request.getLanguage();
@@ -170,18 +302,25 @@ public final class TemplateCatalog {
         for (String variable : definition.variables) {
             if (!given.contains(variable)) {
                 throw new ConnectlyTemplateException(ConnectlyTemplateException.Problem.MISSING_PARAMETER, name, language, variable,
-                        what + " needs parameter " + variable + ", which is missing; it takes " + describe(definition.variables)
-                        + ". Set templateParameters." + variable + " or header CamelConnectlyTemplateParameters.");
+                        what + " needs parameter " + variable + ", which is missing" + from + "; it takes "
+                        + describe(definition.variables) + ". Set templateParameters." + variable
+                        + " or header CamelConnectlyTemplateParameters.");
             }
         }
         for (String parameter : given) {
             if (!definition.variables.contains(parameter)) {
                 throw new ConnectlyTemplateException(ConnectlyTemplateException.Problem.UNKNOWN_PARAMETER, name, language, parameter,
-                        what + " has no variable " + parameter + "; it takes " + describe(definition.variables) + ". Remove "
-                        + parameter + " or check templateName and language.");
+                        what + " has no variable " + parameter + from + "; it takes " + describe(definition.variables)
+                        + ". Remove " + parameter + " or check templateName and language"
+                        + (HEADER_SOURCE.equals(parametersSource)
+                                ? "; a CamelConnectlyTemplateParameters header left by an earlier step also applies here: "
+                                  + "remove it (removeHeader(\"CamelConnectlyTemplateParameters\")) before this send."
+                                : "."));
             }
         }
     }
+
+    private static final String HEADER_SOURCE = "header CamelConnectlyTemplateParameters";
 
     private static String describe(Set<String> variables) {
         return variables.isEmpty() ? "no parameters" : "exactly " + String.join(", ", variables);

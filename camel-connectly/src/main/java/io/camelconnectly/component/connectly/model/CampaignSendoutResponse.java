@@ -28,4 +28,9 @@ public class CampaignSendoutResponse {
         this.data = data;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "CampaignSendoutResponse[data=" + ModelText.items(data, CampaignSendoutResult::toString) + "]";
+    }
 }

@@ -132,4 +132,11 @@ public class CampaignSendoutResult {
         this.error = error;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "CampaignSendoutResult[campaignName=" + campaignName + ", sendoutId=" + sendoutId + ", status=" + status
+               + ", acceptedCount=" + acceptedCount + ", rejectedCount=" + rejectedCount + (error != null ? ", error=" + error : "")
+               + "]";
+    }
 }

@@ -27,4 +27,9 @@ public class CreateTemplateResponse {
         this.entity = entity;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "CreateTemplateResponse[" + entity + "]";
+    }
 }

@@ -28,4 +28,9 @@ public class DeleteWebhookResponse extends OpenJsonObject {
         this.webhookId = webhookId;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "DeleteWebhookResponse[webhookId=" + webhookId + "]";
+    }
 }

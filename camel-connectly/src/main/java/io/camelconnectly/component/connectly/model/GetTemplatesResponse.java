@@ -62,4 +62,14 @@ public class GetTemplatesResponse {
         }
         return languages;
     }
+
+    /** Names, languages and statuses, at most ten groups: a business may have hundreds of templates. */
+    @Override
+    public String toString() {
+        List<TemplateGroup> groups = templateGroups();
+        return "GetTemplatesResponse[" + groups.size() + " templates: "
+               + ModelText.items(groups, g -> g.getName() + " " + ModelText.items(g.getTemplates(),
+                       t -> t.languageCode() + " " + ModelText.status(t.getStatus())))
+               + "]";
+    }
 }

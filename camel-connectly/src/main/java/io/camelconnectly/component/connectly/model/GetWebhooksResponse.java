@@ -33,4 +33,9 @@ public class GetWebhooksResponse {
     public List<Webhook> webhooks() {
         return entity == null || entity.getWebhooks() == null ? List.of() : entity.getWebhooks();
     }
+
+    @Override
+    public String toString() {
+        return "GetWebhooksResponse[" + ModelText.items(webhooks(), Webhook::toString) + "]";
+    }
 }

@@ -165,4 +165,11 @@ public class MessageTemplate {
     public String languageCode() {
         return language == null ? null : language.getCode();
     }
+
+    /** Language and status only: the components hold the whole template text. */
+    @Override
+    public String toString() {
+        return "MessageTemplate[" + languageCode() + " " + ModelText.status(status)
+               + (rejectionReason != null ? ", rejectionReason=" + rejectionReason : "") + "]";
+    }
 }

@@ -42,4 +42,9 @@ public class QualitySignalsResponse {
         }
         return result;
     }
+
+    @Override
+    public String toString() {
+        return "QualitySignalsResponse[" + ModelText.items(whatsappSignals(), WhatsAppQualitySignals::toString) + "]";
+    }
 }

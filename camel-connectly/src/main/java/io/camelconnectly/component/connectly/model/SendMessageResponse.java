@@ -27,4 +27,9 @@ public class SendMessageResponse {
         this.id = id;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "SendMessageResponse[id=" + id + "]";
+    }
 }

@@ -73,4 +73,10 @@ public class TemplateGroup {
         this.templates = templates;
         return this;
     }
+
+    @Override
+    public String toString() {
+        return "TemplateGroup[name=" + name + (category != null ? ", category=" + category : "") + ", templates="
+               + ModelText.items(templates, t -> t.languageCode() + " " + ModelText.status(t.getStatus())) + "]";
+    }
 }

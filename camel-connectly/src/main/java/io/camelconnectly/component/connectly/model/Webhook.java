@@ -89,4 +89,12 @@ public class Webhook {
         this.configuration = configuration;
         return this;
     }
+
+    /** The address with any credentials masked; the configuration is left out (it may hold a WebEngage key). */
+    @Override
+    public String toString() {
+        return "Webhook[id=" + id + ", topic=" + topic + ", address="
+               + (address == null ? null : org.apache.camel.util.URISupport.sanitizeUri(address))
+               + (type != null ? ", type=" + type : "") + "]";
+    }
 }

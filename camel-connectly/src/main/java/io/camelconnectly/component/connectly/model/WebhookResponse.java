@@ -35,4 +35,9 @@ public class WebhookResponse extends OpenJsonObject {
         }
         return io.camelconnectly.component.connectly.ConnectlyJson.mapper().convertValue(getAdditionalProperties(), Webhook.class);
     }
+
+    @Override
+    public String toString() {
+        return "WebhookResponse[" + webhook() + "]";
+    }
 }

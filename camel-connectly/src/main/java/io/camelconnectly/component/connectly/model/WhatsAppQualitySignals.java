@@ -100,4 +100,10 @@ public class WhatsAppQualitySignals {
             return UNKNOWN;
         }
     }
+
+    @Override
+    public String toString() {
+        return "WhatsAppQualitySignals[phoneNumber=" + phoneNumber + ", messagesLimitTier=" + messagesLimitTier
+               + ", qualityScore=" + qualityScore + "]";
+    }
 }

@@ -10,6 +10,7 @@ import java.util.List;
  */
 public class InboundMessageEvent extends ConnectlyWebhookEvent {
 
+    private String id;
     private InboundMessageType type = InboundMessageType.UNKNOWN;
     private String text;
     private List<Attachment> attachments = Collections.emptyList();
@@ -19,6 +20,15 @@ public class InboundMessageEvent extends ConnectlyWebhookEvent {
     private Reaction reaction;
     private String replyToId;
     private Referral referral;
+
+    /**
+     * The inbound message's own id when the payload carries one ({@code message.id}, else a top-level {@code id}), else
+     * null. Connectly does not document such an id: the shape is inferred (see InferredPayloadShapes). When present it
+     * is the deduplication key.
+     */
+    public String getId() {
+        return id;
+    }
 
     public InboundMessageType getType() {
         return type;
@@ -86,6 +96,10 @@ public class InboundMessageEvent extends ConnectlyWebhookEvent {
         return replyToId;
     }
 
+    void setId(String id) {
+        this.id = id;
+    }
+
     void setType(InboundMessageType type) {
         this.type = type;
     }
@@ -125,7 +139,8 @@ public class InboundMessageEvent extends ConnectlyWebhookEvent {
     /** Type and ids only: the event also holds phone numbers and message text, which do not belong in logs. */
     @Override
     public String toString() {
-        return "InboundMessageEvent[type=" + getEventType() + (replyToId != null ? ", replyToId=" + replyToId : "") + "]";
+        return "InboundMessageEvent[type=" + getEventType() + (id != null ? ", id=" + id : "")
+               + (replyToId != null ? ", replyToId=" + replyToId : "") + "]";
     }
 
     /** One media item: {@code {type, url, caption, filename}}; type is image, video, audio, document (or others). */

@@ -21,7 +21,22 @@ final class InferredPayloadShapes {
     static final String REACTION_EMOJI = "emoji";
     static final String REACTION_MESSAGE_ID = "messageId";
 
+    /**
+     * Inbound message id: {@code "message": {"id"}} (as on sends, where {@code message.id} is the message's id), else a
+     * top-level {@code "id"}. Connectly documents no id on inbound messages; when one is there, it identifies the event
+     * for deduplication better than the body's bytes.
+     */
+    static final String INBOUND_MESSAGE_ID = "id";
+
     private InferredPayloadShapes() {
+    }
+
+    static String inboundMessageId(JsonNode root, JsonNode message) {
+        String id = message != null ? text(message, INBOUND_MESSAGE_ID) : null;
+        if (id == null || id.isBlank()) {
+            id = text(root, INBOUND_MESSAGE_ID);
+        }
+        return id == null || id.isBlank() ? null : id;
     }
 
     static InboundMessageEvent.ListResponse listResponse(JsonNode root) {

@@ -6,8 +6,11 @@ import java.util.HexFormat;
 
 /**
  * The key under which an event is remembered in the IdempotentRepository. A delivery status is identified by
- * {@code statusUpdate.id + ":" + status} (one message goes through sent, delivered, read). An inbound message carries
- * no event id, so it is identified by the SHA-256 of its raw body (hex): a redelivery has the same bytes and signature.
+ * {@code statusUpdate.id + ":" + status} (one message goes through sent, delivered, read). An inbound message is
+ * identified by its id when it carries one ({@code "inbound:" + id}; an inferred shape, see InferredPayloadShapes), else
+ * by the SHA-256 of its raw body (hex): a redelivery has the same bytes and signature. The limit of the hash: two
+ * inbound messages with identical bodies (a double tap on a button within the second of Connectly's timestamp) are one
+ * event.
  */
 public final class WebhookDedupeKeys {
 
@@ -27,6 +30,9 @@ public final class WebhookDedupeKeys {
         if (event instanceof DeliveryStatusEvent status && status.getStatusUpdateId() != null) {
             String state = status.getRawStatus() != null ? status.getRawStatus() : status.getEventType();
             return status.getStatusUpdateId() + ":" + state;
+        }
+        if (event instanceof InboundMessageEvent inbound && inbound.getId() != null) {
+            return "inbound:" + inbound.getId();
         }
         return sha256Hex(rawBody);
     }

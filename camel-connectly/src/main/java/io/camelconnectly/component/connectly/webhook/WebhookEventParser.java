@@ -2,6 +2,7 @@ package io.camelconnectly.component.connectly.webhook;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +25,22 @@ public final class WebhookEventParser {
 
     /**
      * @param  rawBody                    the exact bytes received (UTF-8 JSON)
-     * @throws MalformedWebhookException if the body is not a JSON object
+     * @throws MalformedWebhookException if the body is not a JSON object, or holds a value that cannot be mapped (e.g. a
+     *                                    timestamp out of range): redelivering it could never succeed
      */
     public ConnectlyWebhookEvent parse(byte[] rawBody) throws MalformedWebhookException {
+        try {
+            return map(rawBody);
+        } catch (MalformedWebhookException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // the exception's type only: its message may quote body content (message text, phone numbers)
+            throw new MalformedWebhookException("webhook body has content that cannot be mapped to an event ("
+                                                + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private ConnectlyWebhookEvent map(byte[] rawBody) throws MalformedWebhookException {
         JsonNode root;
         try {
             root = ConnectlyJson.mapper().readTree(rawBody);
@@ -93,6 +107,7 @@ public final class WebhookEventParser {
         InboundMessageEvent event = new InboundMessageEvent();
         JsonNode message = object(root.get("message"));
 
+        event.setId(InferredPayloadShapes.inboundMessageId(root, message));
         event.setText(text(message, "text"));
         event.setReplyToId(text(object(root.get("context")), "replyToId"));
 
@@ -186,6 +201,9 @@ public final class WebhookEventParser {
         }
         long value;
         if (node.isNumber()) {
+            if (!node.canConvertToLong()) {
+                throw new DateTimeException("timestamp out of range");
+            }
             value = node.asLong();
         } else {
             try {
@@ -194,6 +212,7 @@ public final class WebhookEventParser {
                 return null;
             }
         }
+        // Instant.ofEpochSecond throws DateTimeException beyond year +-1,000,000,000: parse() makes it a 400
         return value >= MILLIS_THRESHOLD ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
     }
 

@@ -44,8 +44,9 @@ public final class WebhookSignatureVerifier {
         if (parsed.isEmpty()) {
             throw new IllegalArgumentException(
                     "Option webhookSecret is required for connectly:webhook: set the secret Connectly signs webhooks with "
-                                               + "(several comma-separated secrets are accepted during a rotation), e.g. "
-                                               + "webhookSecret={{connectly.webhook-secret}} or camel.component.connectly.webhook-secret=...");
+                                               + "(several comma-separated secrets are accepted during a rotation): the "
+                                               + "environment variable CONNECTLY_WEBHOOK_SECRET (read by the component, "
+                                               + "never logged), or webhookSecret=... / camel.component.connectly.webhook-secret=...");
         }
         this.keys = parsed.toArray(new SecretKeySpec[0]);
         // fail at start, not on the first request, if the JVM lacks HmacSHA256 or rejects a key

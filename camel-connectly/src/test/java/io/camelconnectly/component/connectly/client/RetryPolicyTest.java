@@ -27,7 +27,9 @@ class RetryPolicyTest {
     @Test
     void classifiesStatusesAndFailures() {
         assertThat(RetryPolicy.classify(429)).isEqualTo(RATE_LIMITED);
-        assertThat(RetryPolicy.classify(503)).isEqualTo(NOT_PROCESSED);
+        assertThat(RetryPolicy.classify(503)).isEqualTo(AMBIGUOUS);
+        assertThat(RetryPolicy.classify(503, true, false)).isEqualTo(NOT_PROCESSED);
+        assertThat(RetryPolicy.classify(503, false, true)).isEqualTo(NOT_PROCESSED);
         assertThat(RetryPolicy.classify(502)).isEqualTo(AMBIGUOUS);
         assertThat(RetryPolicy.classify(504)).isEqualTo(AMBIGUOUS);
         assertThat(RetryPolicy.classify(500)).isEqualTo(PERMANENT);
