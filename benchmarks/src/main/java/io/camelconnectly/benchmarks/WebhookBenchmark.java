@@ -37,11 +37,14 @@ public final class WebhookBenchmark {
     private static final List<String> SIDES = List.of("bare", "connectly");
 
     private static final String LUA = """
-            -- wrk script: POSTs pre-signed distinct bodies; args: path, data file, thread count, first index
-            -- (each thread takes every n-th line and starts at the first index of its share)
+            -- wrk script: POSTs pre-signed distinct bodies; args: path, data file, thread count, start indexes
+            -- (comma-separated, one per thread). Each thread takes every n-th line of the file, starts at its index
+            -- and at the end reports where it stopped, so that its next run goes on from there.
             local counter = 0
+            local all = {}
             function setup(thread)
               thread:set("tid", counter)
+              all[#all + 1] = thread
               counter = counter + 1
             end
             function init(args)
@@ -56,7 +59,11 @@ public final class WebhookBenchmark {
                 end
                 i = i + 1
               end
-              idx = tonumber(args[4]) % #entries
+              local starts = {}
+              for start in string.gmatch(args[4], "[^,]+") do
+                starts[#starts + 1] = tonumber(start)
+              end
+              idx = (starts[tid + 1] or 0) % #entries
             end
             function request()
               idx = idx % #entries + 1
@@ -64,7 +71,13 @@ public final class WebhookBenchmark {
               return wrk.format("POST", path,
                 { ["Content-Type"] = "text/plain; charset=utf-8", ["x-connectly-hmac-sha256"] = e[1] }, e[2])
             end
+            function done(summary, latency, requests)
+              for _, thread in ipairs(all) do
+                io.write(string.format("next-index %d %d\\n", thread:get("tid"), thread:get("idx")))
+              end
+            end
             """;
+    private static final Pattern NEXT_INDEX = Pattern.compile("next-index (\\d+) (\\d+)");
 
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(60);
 
@@ -115,8 +128,11 @@ public final class WebhookBenchmark {
     private final Path bodies;
     private final Path script;
     private final Duration wrkTimeout;
-    /** Requests sent to each side so far: where its next wrk run starts in the bodies. */
-    private final Map<String, Long> sent = new HashMap<>();
+    /**
+     * Per side, where each wrk thread stopped in its share of the bodies: its next run goes on from there, so a body
+     * comes back only after the whole share (bodies / threads per thread), never soon after a run ends.
+     */
+    private final Map<String, String> nextIndexes = new HashMap<>();
     private final List<Run> runs = new ArrayList<>();
 
     private WebhookBenchmark(Flags flags) {
@@ -198,11 +214,12 @@ public final class WebhookBenchmark {
                 runs.add(run);
                 report.line("- round %d %-9s %8.0f req/s, p50 %.2f ms, p99 %.2f ms, server CPU %.1f µs/req, alloc %.0f B/req,"
                             + " %.2f ctx switches/req, non-2xx %d, socket errors %s, routed %d for %d answered (%s),"
-                            + " duplicates %d, load %s",
+                            + " duplicates %d, wrk threads stopped at bodies %s of their share, load %s",
                         round, run.side(), result.requestsPerSecond(), result.p50Millis(), result.p99Millis(),
                         run.perRequest("cpuNanos", 1000), run.perRequest("allocBytes", 1), run.perRequest("ctxSwitches", 1),
                         result.non2xx(), result.socketErrors(), run.routed(), result.requests(),
-                        run.countsAgree(connections) ? "agree" : "MISMATCH", run.duplicates(), load);
+                        run.countsAgree(connections) ? "agree" : "MISMATCH", run.duplicates(), nextIndexes.get(side.name()),
+                        load);
             }
         }
         if (jfr) {
@@ -307,13 +324,12 @@ public final class WebhookBenchmark {
                 response.headers().firstValue("Content-Type").orElse("(none)"), response.body());
     }
 
-    /** One wrk run against a side, starting in the bodies past all that side was sent before. */
+    /** One wrk run against a side, each wrk thread going on in the bodies where it stopped the run before. */
     private Load runWrk(Side side, int seconds) throws Exception {
         URI target = URI.create(side.url());
-        long firstIndex = sent.getOrDefault(side.name(), 0L);
         List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + seconds + "s", "--latency",
                 "-s", script.toString(), target.getScheme() + "://" + target.getAuthority(), "--", target.getPath(),
-                bodies.toString(), String.valueOf(threads), String.valueOf(firstIndex));
+                bodies.toString(), String.valueOf(threads), nextIndexes.getOrDefault(side.name(), "0"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(wrkTimeout.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -324,8 +340,11 @@ public final class WebhookBenchmark {
                 latency(output, "99%"), (long) number(output, "(\\d+) requests in"),
                 (long) numberOr(output, "Non-2xx or 3xx responses:\\s+(\\d+)", 0),
                 text(output, "Socket errors: ([^\\n]+)", "none"));
-        // each wrk thread starts this far into its share: past all that any one thread can have sent before
-        sent.merge(side.name(), load.requests(), Long::sum);
+        List<String> stops = new ArrayList<>();
+        for (Matcher stop = NEXT_INDEX.matcher(output); stop.find(); ) {
+            stops.add(stop.group(2));
+        }
+        nextIndexes.put(side.name(), String.join(",", stops));
         return load;
     }
 
