@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Signed webhook ingest: connectly:webhook vs a bare platform-http POST route on one server, driven by wrk in the
-# same run. Needs wrk (apt-get install wrk).
-# Usage: benchmarks/run-webhook.sh [--duration 10] [--warmup 3] [--rounds 2] [--threads 2] [--connections 32] [--bodies N]
+# connectly:webhook in a Camel Main application (camel.server.enabled=true) against a bare platform-http route
+# answering a String, each in its own JVM, driven by wrk with distinct signed bodies. Flags: --help.
+# Needs wrk (apt-get install -y wrk). Example: benchmarks/run-webhook.sh --warmup 15 --duration 10 --rounds 3
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
+case " $* " in
+  *" --wrk "*|*" --help "*|*" -h "*) ;;
+  *) command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk (or give --wrk PATH)" >&2; exit 2; } ;;
+esac
 mvn -B -ntp -q -pl benchmarks -am package -DskipTests
-exec java -Xms1g -Xmx1g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-  -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
-  io.camelconnectly.benchmarks.WebhookIngestBenchmark "$@"
+exec java -Xms128m -Xmx256m -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  io.camelconnectly.benchmarks.WebhookBenchmark "$@"

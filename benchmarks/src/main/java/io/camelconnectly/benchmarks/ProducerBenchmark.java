@@ -1,258 +1,238 @@
 package io.camelconnectly.benchmarks;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-
-import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpServer;
-import org.apache.camel.AsyncProducer;
-import org.apache.camel.CamelContext;
-import org.apache.camel.Endpoint;
-import org.apache.camel.Exchange;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.hc.client5.http.async.methods.SimpleHttpRequest;
-import org.apache.hc.client5.http.async.methods.SimpleHttpResponse;
-import org.apache.hc.client5.http.async.methods.SimpleRequestBuilder;
-import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.core5.concurrent.FutureCallback;
-import org.apache.hc.core5.http.ContentType;
-import org.apache.hc.core5.io.CloseMode;
+import java.util.Objects;
 
 /**
- * {@code connectly:sendMessage} against a bare Apache HttpClient 5 async client making the same requests to the same
- * loopback server, side by side in one run: throughput and p50/p99 latency at each concurrency, and the ratio.
- *
- * <p>
- * Run with {@code benchmarks/run-producer.sh} (flags: {@code --concurrency 1,64 --warmup 5 --duration 10 --rounds 2}).
+ * sendMessage as users run it: a Camel Main application sending through {@code ProducerTemplate.asyncRequestBody}
+ * against a bare Apache HttpClient 5 client making the same request, each in its own JVM, both against one Connectly
+ * stand-in in a third JVM. Closed loop at each concurrency; after a warm-up of each side, measured runs alternate
+ * (bare, camel, camel, bare, ...) so that drift on a busy machine hits both alike. Reports throughput, p50/p99, CPU,
+ * allocations and context switches per message of the measured JVM, and the ratios; checks that the stand-in answered
+ * exactly the requests each side counted.
  */
 public final class ProducerBenchmark {
 
-    private static final String API_KEY = "bench-api-key";
-    private static final String BUSINESS_ID = "bench-business";
-    private static final String RECIPIENT = "+16045550123";
-    private static final String TEXT = "Hi Ana, your parcel A-1001 left our warehouse today.";
-    private static final Buffer RESPONSE = Buffer.buffer("{\"id\":\"01HZX4Q7M2K9T3V8B6N1C5D0RA\"}");
-    /** Requests the server answered: checks that each side really made the requests it counted. */
-    static final AtomicLong SERVED = new AtomicLong();
+    private static final List<String> SIDES = List.of("bare", "camel");
 
-    private ProducerBenchmark() {
+    private record Run(String side, int concurrency, int round, String load, Protocol.Reply result, Protocol.Reply standIn) {
+
+        long messages() {
+            return result.number("completed");
+        }
+
+        double throughput() {
+            return messages() * 1e9 / result.number("elapsedNanos");
+        }
+
+        double perMessage(String key, double unit) {
+            return result.number(key) / unit / Math.max(1, messages());
+        }
+
+        double standInCpuPerRequest() {
+            return standIn.number("cpuNanos") / 1000.0 / Math.max(1, standIn.number("accepted"));
+        }
+
+        /** The stand-in accepted exactly the requests the side counted, and refused none. */
+        boolean countsAgree() {
+            return standIn.number("accepted") == messages() && standIn.number("rejected") == 0;
+        }
+    }
+
+    private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Report report;
+    private final int warmup;
+    private final int duration;
+    private final int rounds;
+    private final boolean jfr;
+    private final Duration runTimeout;
+    private final List<Run> runs = new ArrayList<>();
+
+    private ProducerBenchmark(Flags flags) {
+        this.report = new Report(flags.text("--out"), "producer");
+        this.warmup = flags.number("--warmup");
+        this.duration = flags.number("--duration");
+        this.rounds = flags.number("--rounds");
+        this.jfr = flags.yes("--jfr");
+        this.runTimeout = Duration.ofSeconds(Math.max(warmup, duration) + 120L);
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        Vertx vertx = Vertx.vertx();
-        HttpServer server = startServer(vertx);
-        String baseUrl = "http://127.0.0.1:" + server.actualPort();
-        System.out.printf(Locale.ROOT, "Loopback Connectly stand-in at %s; %d s warm-up, %d s measured, %d round(s)%n",
-                baseUrl, options.warmupSeconds, options.durationSeconds, options.rounds);
-
-        List<String[]> rows = new ArrayList<>();
-        try (BareClientDriver bare = new BareClientDriver(baseUrl);
-             ComponentDriver component = new ComponentDriver(baseUrl)) {
-            for (int concurrency : options.concurrencies) {
-                Result bestBare = null;
-                Result bestComponent = null;
-                for (int round = 0; round < options.rounds; round++) {
-                    // alternate which side goes first so drift on a noisy machine hits both alike
-                    Result b;
-                    Result c;
-                    if (round % 2 == 0) {
-                        b = LoadLoop.run(bare, concurrency, options);
-                        c = LoadLoop.run(component, concurrency, options);
-                    } else {
-                        c = LoadLoop.run(component, concurrency, options);
-                        b = LoadLoop.run(bare, concurrency, options);
-                    }
-                    System.out.printf(Locale.ROOT, "  c=%d round %d: bare %s | component %s%n", concurrency, round + 1, b, c);
-                    bestBare = bestBare == null || b.throughput > bestBare.throughput ? b : bestBare;
-                    bestComponent = bestComponent == null || c.throughput > bestComponent.throughput ? c : bestComponent;
-                }
-                rows.add(new String[] {
-                        String.valueOf(concurrency),
-                        fmt(bestBare.throughput), ms(bestBare.p50), ms(bestBare.p99),
-                        fmt(bestComponent.throughput), ms(bestComponent.p50), ms(bestComponent.p99),
-                        String.format(Locale.ROOT, "%.1f%%", 100.0 * bestComponent.throughput / bestBare.throughput),
-                        String.valueOf(bestBare.errors + bestComponent.errors) });
-            }
-        } finally {
-            server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-            vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
-        }
-
-        System.out.println();
-        System.out.println("sendMessage, best round per side (target: component >= 90% of bare throughput)");
-        System.out.printf(Locale.ROOT, "%-11s | %-12s %-9s %-9s | %-12s %-9s %-9s | %-7s | %s%n",
-                "concurrency", "bare req/s", "p50 ms", "p99 ms", "comp req/s", "p50 ms", "p99 ms", "ratio", "errors");
-        for (String[] r : rows) {
-            System.out.printf(Locale.ROOT, "%-11s | %-12s %-9s %-9s | %-12s %-9s %-9s | %-7s | %s%n", (Object[]) r);
-        }
+        Flags flags = new Flags("benchmarks/run-producer.sh", """
+                connectly:sendMessage in a Camel Main application (ProducerTemplate.asyncRequestBody, text body,
+                recipient option) against a bare Apache HttpClient 5 async client making the same request, each in its
+                own JVM, against a Connectly stand-in (minimal Vert.x server) in a third JVM. Prints a Markdown summary,
+                also saved with the JVMs' logs in the run folder.""")
+                .define("--concurrency", "1,64", "requests in flight (closed loop), comma-separated")
+                .define("--warmup", "15", "seconds each side runs at each concurrency before its measured runs")
+                .define("--duration", "10", "seconds of one measured run")
+                .define("--rounds", "3", "measured runs per side and concurrency; the order alternates")
+                .define("--via", "uri", "uri: asyncRequestBody(\"connectly:sendMessage?recipient=...\", text);"
+                                        + " endpoint: the same Endpoint resolved once; route: asyncRequestBody(\"direct:send\","
+                                        + " text) to a route; producer: the endpoint's AsyncProducer called directly (no"
+                                        + " ProducerTemplate: the component's own cost)")
+                .define("--threaded-async-mode", "true", "ProducerTemplate.setThreadedAsyncMode (Camel's default true:"
+                                                         + " each async send goes through the template's thread pool)")
+                .defineRunFlags("all three JVMs", "bare-c<N>.jfr, camel-c<N>.jfr", "producer")
+                .parse(args);
+        new ProducerBenchmark(flags).run(flags);
     }
 
-    private static HttpServer startServer(Vertx vertx) throws Exception {
-        return vertx.createHttpServer()
-                .requestHandler(request -> request.body().onComplete(body -> {
-                    SERVED.incrementAndGet();
-                    request.response().putHeader("content-type", "application/json").end(RESPONSE);
-                }))
-                .listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    }
-
-    private static String fmt(double v) {
-        return String.format(Locale.ROOT, "%.0f", v);
-    }
-
-    private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.3f", nanos / 1_000_000.0);
-    }
-
-    /** One way of sending one sendMessage request; calls {@code done} exactly once. */
-    interface Driver extends AutoCloseable {
-        String name();
-
-        void send(Completion done);
-    }
-
-    interface Completion {
-        void complete(boolean ok);
-    }
-
-    /** The same request the component makes, by hand: POST, X-API-Key, JSON body, response read in full. */
-    static final class BareClientDriver implements Driver {
-        private final CloseableHttpAsyncClient client;
-        private final String uri;
-        private final byte[] body;
-
-        BareClientDriver(String baseUrl) {
-            PoolingAsyncClientConnectionManager pool = PoolingAsyncClientConnectionManagerBuilder.create()
-                    .setMaxConnTotal(200).setMaxConnPerRoute(200).build();
-            // what a careful hand-written client does too: no cookie store, redirects or automatic retries
-            this.client = HttpAsyncClients.custom().setConnectionManager(pool)
-                    .disableCookieManagement().disableRedirectHandling().disableAutomaticRetries()
-                    .build();
-            this.client.start();
-            this.uri = baseUrl + "/v1/businesses/" + BUSINESS_ID + "/send/messages";
-            this.body = ("{\"recipient\":{\"id\":\"" + RECIPIENT + "\",\"channelType\":\"whatsapp\"},"
-                         + "\"message\":{\"text\":\"" + TEXT + "\"}}").getBytes(StandardCharsets.UTF_8);
-        }
-
-        @Override
-        public String name() {
-            return "bare HttpClient 5";
-        }
-
-        @Override
-        public void send(Completion done) {
-            SimpleHttpRequest request = SimpleRequestBuilder.post(uri)
-                    .setHeader("X-API-Key", API_KEY)
-                    .setHeader("Accept", "application/json")
-                    .setBody(body, ContentType.APPLICATION_JSON)
-                    .build();
-            client.execute(request, new FutureCallback<SimpleHttpResponse>() {
-                @Override
-                public void completed(SimpleHttpResponse response) {
-                    done.complete(response.getCode() / 100 == 2 && response.getBodyBytes() != null);
-                }
-
-                @Override
-                public void failed(Exception ex) {
-                    done.complete(false);
-                }
-
-                @Override
-                public void cancelled() {
-                    done.complete(false);
-                }
-            });
-        }
-
-        @Override
-        public void close() {
-            client.close(CloseMode.GRACEFUL);
-        }
-    }
-
-    /** The component's asynchronous producer, as a route's to("connectly:sendMessage") calls it. */
-    static final class ComponentDriver implements Driver {
-        private final CamelContext context;
-        private final Endpoint endpoint;
-        private final AsyncProducer producer;
-
-        ComponentDriver(String baseUrl) throws Exception {
-            context = new DefaultCamelContext();
-            context.getPropertiesComponent().addInitialProperty("connectly.apiKey", API_KEY);
-            context.start();
-            endpoint = context.getEndpoint("connectly:sendMessage?apiKey={{connectly.apiKey}}&businessId=" + BUSINESS_ID
-                                           + "&baseUrl=" + baseUrl + "&recipient=" + RECIPIENT.replace("+", "%2B"));
-            producer = endpoint.createAsyncProducer();
-            producer.start();
-        }
-
-        @Override
-        public String name() {
-            return "connectly:sendMessage";
-        }
-
-        @Override
-        public void send(Completion done) {
-            Exchange exchange = endpoint.createExchange();
-            exchange.getMessage().setBody(TEXT);
-            producer.process(exchange, doneSync -> done.complete(exchange.getException() == null));
-        }
-
-        @Override
-        public void close() throws Exception {
-            producer.stop();
-            context.stop();
-        }
-    }
-
-    record Result(double throughput, long p50, long p99, long errors, long completed, long served) {
-        @Override
-        public String toString() {
-            return String.format(Locale.ROOT, "%.0f req/s p50 %s ms p99 %s ms errors %d (completed %d, server answered %d)",
-                    throughput, ms(p50), ms(p99), errors, completed, served);
-        }
-    }
-
-    static final class Options {
-        int[] concurrencies = { 1, 64 };
-        int warmupSeconds = 5;
-        int durationSeconds = 10;
-        int rounds = 2;
-
-        static Options parse(String[] args) {
-            Options o = new Options();
-            for (int i = 0; i < args.length; i++) {
-                String flag = args[i];
-                String value = i + 1 < args.length ? args[++i] : null;
-                if (value == null) {
-                    throw new IllegalArgumentException("Flag " + flag + " needs a value");
-                }
-                switch (flag) {
-                    case "--concurrency" -> {
-                        String[] parts = value.split(",");
-                        o.concurrencies = new int[parts.length];
-                        for (int j = 0; j < parts.length; j++) {
-                            o.concurrencies[j] = Integer.parseInt(parts[j].trim());
-                        }
-                    }
-                    case "--warmup" -> o.warmupSeconds = Integer.parseInt(value);
-                    case "--duration" -> o.durationSeconds = Integer.parseInt(value);
-                    case "--rounds" -> o.rounds = Integer.parseInt(value);
-                    default -> throw new IllegalArgumentException(
-                            "Unknown flag " + flag + "; allowed: --concurrency 1,64 --warmup SECONDS --duration SECONDS --rounds N");
+    private void run(Flags flags) throws Exception {
+        int[] concurrencies = flags.numbers("--concurrency");
+        List<String> jvmOptions = flags.words("--jvm-opts");
+        report.header("sendMessage: Camel Main + ProducerTemplate vs bare HttpClient 5", flags);
+        try (ChildJvm standIn = ChildJvm.start("stand-in", jvmOptions, ConnectlyStandIn.class, List.of(), report.folder())) {
+            String baseUrl = "http://127.0.0.1:" + standIn.awaitReady().text("port");
+            List<String> camelArgs = List.of(baseUrl, flags.text("--via"), String.valueOf(flags.yes("--threaded-async-mode")));
+            try (ChildJvm bare = ChildJvm.start("bare", jvmOptions, BareSenderApp.class, List.of(baseUrl), report.folder());
+                 ChildJvm camel = ChildJvm.start("camel", jvmOptions, CamelSenderApp.class, camelArgs, report.folder())) {
+                bare.awaitReady();
+                camel.awaitReady();
+                report.line("- stand-in at %s (pid %d); bare pid %d; camel pid %d", baseUrl, standIn.pid(), bare.pid(),
+                        camel.pid());
+                compareRequests(standIn, List.of(bare, camel));
+                report.line("");
+                report.line("## Runs");
+                report.line("");
+                for (int concurrency : concurrencies) {
+                    measure(concurrency, standIn, bare, camel);
                 }
             }
-            return o;
         }
+        summarise(concurrencies);
+        report.save();
+    }
+
+    /** Warm-up of each side, then the measured rounds in alternating order. */
+    private void measure(int concurrency, ChildJvm standIn, ChildJvm bare, ChildJvm camel) {
+        for (ChildJvm side : List.of(bare, camel)) {
+            Protocol.Reply warm = side.call("run " + concurrency + " " + warmup, "result", runTimeout);
+            report.line("- c=%d warm-up %s: %d s, %d messages, %d errors", concurrency, side.label(), warmup,
+                    warm.number("completed"), warm.number("errors"));
+            if (jfr) {
+                Path file = report.folder().toAbsolutePath().resolve(side.label() + "-c" + concurrency + ".jfr");
+                side.call("jfr-start " + file, "jfr", CONTROL_TIMEOUT);
+            }
+        }
+        standIn.call("stats", "stats", CONTROL_TIMEOUT);
+        for (int round = 1; round <= rounds; round++) {
+            for (ChildJvm side : round % 2 == 1 ? List.of(bare, camel) : List.of(camel, bare)) {
+                String load = Report.loadAverage();
+                Protocol.Reply result = side.call("run " + concurrency + " " + duration, "result", runTimeout);
+                Protocol.Reply served = standIn.call("stats", "stats", CONTROL_TIMEOUT);
+                Run run = new Run(side.label(), concurrency, round, load, result, served);
+                runs.add(run);
+                report.line("- c=%d round %d %-5s %8.0f msg/s, p50 %.3f ms, p99 %.3f ms, CPU %.1f µs/msg, alloc %.0f B/msg,"
+                            + " %.2f ctx switches/msg, errors %d, stand-in accepted %d (%s), load %s",
+                        concurrency, round, run.side(), run.throughput(), result.number("p50Nanos") / 1e6,
+                        result.number("p99Nanos") / 1e6, run.perMessage("cpuNanos", 1000), run.perMessage("allocBytes", 1),
+                        run.perMessage("ctxSwitches", 1), result.number("errors"), served.number("accepted"),
+                        run.countsAgree() ? "= counted" : "MISMATCH", load);
+            }
+        }
+        if (jfr) {
+            for (ChildJvm side : List.of(bare, camel)) {
+                side.call("jfr-stop", "jfr", CONTROL_TIMEOUT);
+            }
+        }
+    }
+
+    /** One short run of each side, then the stand-in's copy of its last request: both must send the same request. */
+    private void compareRequests(ChildJvm standIn, List<ChildJvm> sides) {
+        List<Protocol.Reply> samples = new ArrayList<>();
+        for (ChildJvm side : sides) {
+            side.call("run 1 1", "result", runTimeout);
+            samples.add(standIn.call("sample", "sample", CONTROL_TIMEOUT));
+        }
+        report.line("- requests as the stand-in received them:");
+        for (int i = 0; i < sides.size(); i++) {
+            Protocol.Reply sample = samples.get(i);
+            if (sample.values().containsKey("none")) {
+                throw new IllegalStateException(sides.get(i).label() + " made no request the stand-in accepted");
+            }
+            String body = new String(Base64.getDecoder().decode(sample.text("body")), StandardCharsets.UTF_8);
+            report.line("  - %s: %s %s, headers %s, body %s", sides.get(i).label(), sample.text("method"),
+                    sample.text("path"), sample.text("headers"), body);
+        }
+        boolean same = Objects.equals(samples.get(0).values(), samples.get(1).values());
+        report.line("  - identical method, path, headers and body: %s", same ? "yes" : "NO (the comparison is unfair)");
+    }
+
+    /** Medians of one side's measured runs at one concurrency. */
+    private record SideMedians(double p50, double p99, double cpu, double alloc, double ctx) {
+
+        static SideMedians of(List<Run> runs) {
+            return new SideMedians(Report.median(runs.stream().map(r -> r.result().number("p50Nanos") / 1e6).toList()),
+                    Report.median(runs.stream().map(r -> r.result().number("p99Nanos") / 1e6).toList()),
+                    Report.median(runs.stream().map(r -> r.perMessage("cpuNanos", 1000)).toList()),
+                    Report.median(runs.stream().map(r -> r.perMessage("allocBytes", 1)).toList()),
+                    Report.median(runs.stream().map(r -> r.perMessage("ctxSwitches", 1)).toList()));
+        }
+    }
+
+    private void summarise(int[] concurrencies) {
+        report.line("");
+        report.line("## Summary");
+        report.line("");
+        report.line("Medians over %d measured run(s) of %d s per side (min to max in brackets), after %d s warm-up per side"
+                    + " and concurrency; CPU, allocations and context switches are the measured JVM's own, per message;"
+                    + " 1-minute load average at the start of the runs: %s.",
+                rounds, duration, warmup, Report.spread(runs.stream().map(r -> Double.valueOf(r.load().split(" ")[0])).toList(),
+                        "%.1f"));
+        report.line("");
+        List<List<String>> rows = new ArrayList<>();
+        for (int concurrency : concurrencies) {
+            List<SideMedians> medians = new ArrayList<>();
+            for (String side : SIDES) {
+                List<Run> mine = runs.stream().filter(r -> r.concurrency() == concurrency && r.side().equals(side)).toList();
+                SideMedians m = SideMedians.of(mine);
+                medians.add(m);
+                rows.add(List.of(String.valueOf(concurrency), side,
+                        Report.spread(mine.stream().map(Run::throughput).toList(), "%.0f"), Report.fmt("%.3f", m.p50()),
+                        Report.fmt("%.3f", m.p99()),
+                        Report.spread(mine.stream().map(r -> r.perMessage("cpuNanos", 1000)).toList(), "%.1f"),
+                        Report.fmt("%.0f", m.alloc()), Report.fmt("%.2f", m.ctx()),
+                        String.valueOf(mine.stream().mapToLong(r -> r.result().number("errors")).sum()),
+                        mine.stream().allMatch(Run::countsAgree) ? "yes" : "NO",
+                        Report.fmt("%.1f", Report.median(mine.stream().map(Run::standInCpuPerRequest).toList()))));
+            }
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                ratios.add(100 * throughput(concurrency, round, "camel") / throughput(concurrency, round, "bare"));
+            }
+            SideMedians bare = medians.get(0);
+            SideMedians camel = medians.get(1);
+            rows.add(List.of(String.valueOf(concurrency), "**camel / bare**", "**" + Report.spread(ratios, "%.0f%%") + "**",
+                    Report.fmt("x%.2f", camel.p50() / bare.p50()), Report.fmt("x%.2f", camel.p99() / bare.p99()),
+                    Report.fmt("x%.2f", camel.cpu() / bare.cpu()), Report.fmt("x%.2f", camel.alloc() / bare.alloc()),
+                    Report.fmt("x%.2f", camel.ctx() / bare.ctx()), "", "", ""));
+        }
+        report.table(List.of("concurrency", "side", "msg/s", "p50 ms", "p99 ms", "CPU µs/msg", "alloc B/msg",
+                "ctx switches/msg", "errors", "stand-in answered = counted", "stand-in CPU µs/req"), rows);
+        report.line("");
+        report.line("Ratio rows: msg/s is the median of each round's camel/bare throughput (target >= 90%%); the other"
+                    + " columns are camel's median over bare's.");
+        for (int concurrency : concurrencies) {
+            report.line("");
+            report.line("### Where the CPU goes, concurrency %d (all measured runs; digits in thread names shown as #)",
+                    concurrency);
+            report.line("");
+            ThreadBreakdown breakdown = new ThreadBreakdown(SIDES, "msg");
+            runs.stream().filter(r -> r.concurrency() == concurrency)
+                    .forEach(r -> breakdown.add(r.side(), r.result().text("threads"), r.messages()));
+            breakdown.print(report);
+        }
+    }
+
+    private double throughput(int concurrency, int round, String side) {
+        return runs.stream().filter(r -> r.concurrency() == concurrency && r.round() == round && r.side().equals(side))
+                .findFirst().orElseThrow().throughput();
     }
 }
