@@ -68,6 +68,13 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
     }
 
     private void startEverything() throws Exception {
+        for (String ignored : new String[] { "CAMEL_SERVER_PORT", "CAMEL_MANAGEMENT_PORT" }) {
+            if (System.getenv(ignored) != null) {
+                // Camel Main skips environment variables ending in _PORT (it takes them for Kubernetes services)
+                throw new IllegalArgumentException("Environment variable " + ignored + " is ignored by Camel Main: set "
+                                                   + ignored.replace("CAMEL_", "EXAMPLE_") + " instead");
+            }
+        }
         Registry registry = context.getRegistry();
         String serverHost = settings.text("camel.server.host");
         int serverPort = settings.port("camel.server.port");

@@ -1,6 +1,5 @@
 package io.camelconnectly.example;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -80,6 +79,8 @@ final class HawtioServer implements AutoCloseable {
         webapp.setWar(war.toString());
         webapp.setTempDirectory(workDirectory.resolve("webapp").toFile());
         webapp.setThrowUnavailableOnStartupException(true);
+        // Hawtio logs through the application's SLF4J binding (its own would clash with it)
+        webapp.getSystemClassMatcher().add("org.slf4j.");
         jetty.setHandler(webapp);
         jetty.setStopAtShutdown(false);
         try {
@@ -111,7 +112,7 @@ final class HawtioServer implements AutoCloseable {
         deleteWorkDirectory();
     }
 
-    private void deleteWorkDirectory() throws IOException {
+    private void deleteWorkDirectory() {
         if (workDirectory != null) {
             IO.delete(workDirectory.toFile());
             workDirectory = null;

@@ -40,8 +40,8 @@ final class RunningExample implements AutoCloseable {
     static RunningExample start(Path campaignDir, Map<String, String> overrides) throws Exception {
         int serverPort = AvailablePortFinder.getNextAvailable();
         Map<String, String> properties = new LinkedHashMap<>();
-        properties.put("camel.server.port", String.valueOf(serverPort));
-        properties.put("camel.management.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
+        properties.put("example.server.port", String.valueOf(serverPort));
+        properties.put("example.management.port", String.valueOf(AvailablePortFinder.getNextAvailable()));
         properties.put("example.simulator.port", "0");
         properties.put("example.simulator.status-delay", "20ms");
         properties.put("example.simulator.template-approval-delay", "200ms");
