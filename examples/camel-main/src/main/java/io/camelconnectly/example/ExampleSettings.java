@@ -50,29 +50,24 @@ final class ExampleSettings {
 
     /** A TCP port; 0 picks a free one. */
     int port(String key) {
-        String value = text(key);
-        try {
-            int port = Integer.parseInt(value);
-            if (port >= 0 && port <= 65535) {
-                return port;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw invalid(key, value, "a port number from 0 (any free port) to 65535");
+        return integer(key, 0, 65535, "a port number from 0 (any free port) to 65535");
     }
 
     int positive(String key) {
+        return integer(key, 1, Integer.MAX_VALUE, "a whole number of at least 1");
+    }
+
+    private int integer(String key, int min, int max, String allowed) {
         String value = text(key);
         try {
             int number = Integer.parseInt(value);
-            if (number > 0) {
+            if (number >= min && number <= max) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw invalid(key, value, "a whole number of at least 1");
+        throw invalid(key, value, allowed);
     }
 
     /** A duration such as {@code 500ms}, {@code 2s}, {@code 1m} or plain milliseconds. */
