@@ -72,6 +72,7 @@ class TwoInstancesTest {
                     "example.crm.embedded", "false"));
             settingsB.put("example.crm.base-url", a.crm().baseUrl());
             try (RunningExample b = RunningExample.start(campaignsB, settingsB)) {
+                assertThat(b.context().getRegistry().lookupByName("connectlySimulator")).as("live mode runs no simulator").isNull();
                 insertOrders(a.dataSource());
                 String mailCustomer = "+16045550299";
                 sim.customer(mailCustomer).sendsText("hi");
