@@ -19,16 +19,15 @@ CREATE TABLE IF NOT EXISTS orders (
 );
 CREATE INDEX IF NOT EXISTS orders_status ON orders (status);
 
--- Every WhatsApp message the example sent and which flow sent it: a customer's plain text reply quotes no message,
--- so it goes to the flow of the customer's latest message.
+-- Which flow last wrote to a customer, recorded before each send: a customer's plain text reply quotes no message,
+-- so it goes to the flow (and record) of the customer's latest thread, even when it comes back within milliseconds.
 CREATE TABLE IF NOT EXISTS whatsapp_threads (
-    message_id  VARCHAR(100)  NOT NULL PRIMARY KEY,
     customer    VARCHAR(64)   NOT NULL,
     flow        VARCHAR(16)   NOT NULL,
     ref         VARCHAR(255)  NOT NULL,
-    sent_at     TIMESTAMP     DEFAULT CURRENT_TIMESTAMP NOT NULL
+    started_at  TIMESTAMP     DEFAULT CURRENT_TIMESTAMP NOT NULL
 );
-CREATE INDEX IF NOT EXISTS whatsapp_threads_customer ON whatsapp_threads (customer, sent_at);
+CREATE INDEX IF NOT EXISTS whatsapp_threads_customer ON whatsapp_threads (customer, started_at);
 
 -- The email flow: each mail forwarded to WhatsApp, so the customer's reply can be mailed back to its sender.
 CREATE TABLE IF NOT EXISTS mail_threads (

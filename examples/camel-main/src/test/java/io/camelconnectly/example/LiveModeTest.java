@@ -18,7 +18,7 @@ class LiveModeTest {
     void anApiKeyWithoutBusinessIdNamesTheMissingVariable() {
         assertThatThrownBy(() -> RunningExample.start(campaigns, Map.of("connectly.api-key", "live-key-3f9a")))
                 .hasStackTraceContaining("Live mode (CONNECTLY_API_KEY is set) also needs CONNECTLY_BUSINESS_ID")
-                .hasStackTraceContaining("Connectly's dashboard");
+                .hasStackTraceContaining("from your Connectly dashboard");
     }
 
     @Test
