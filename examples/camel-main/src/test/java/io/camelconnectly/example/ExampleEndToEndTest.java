@@ -69,6 +69,8 @@ class ExampleEndToEndTest {
         sim.customer(customer).repliesWithButton(sent.id(), "Where is it now?", "track");
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.order("T-1001")).containsEntry("reply_text", "Where is it now?"));
         assertThat(app.order("T-1001").get("replied_at")).isNotNull();
+        assertThat(app.ordersJson()).contains("\"id\" : \"T-1001\"", "\"reply_text\" : \"Where is it now?\"",
+                "\"delivery_status\" : \"read\"").containsPattern("\"created_at\" : \"20\\d\\d-");
     }
 
     @Test

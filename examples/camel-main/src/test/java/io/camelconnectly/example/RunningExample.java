@@ -1,10 +1,15 @@
 package io.camelconnectly.example;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -121,6 +126,16 @@ final class RunningExample implements AutoCloseable {
             }
             return row;
         }
+    }
+
+    /** GET /orders: the orders table as the application serves it. */
+    String ordersJson() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/orders"))
+                .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /orders answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
     }
 
     @Override

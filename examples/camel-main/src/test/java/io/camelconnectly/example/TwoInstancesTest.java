@@ -87,6 +87,7 @@ class TwoInstancesTest {
                     assertThat(sim.conversation(phone(i))).as("messages to " + phone(i)).hasSize(1);
                 }
                 assertThat(sim.conversation(mailCustomer).get(1).text()).isEqualTo("Tomorrow 9-11.");
+                assertThat(a.ordersJson()).contains("\"id\" : \"M-0\"", "\"status\" : \"SENT\"");
                 // both instances polled the table: the claim, not luck, kept each order to one message
                 long polled = completed(a, "orders-to-whatsapp") + completed(b, "orders-to-whatsapp");
                 assertThat(polled).isGreaterThanOrEqualTo(ORDERS);
