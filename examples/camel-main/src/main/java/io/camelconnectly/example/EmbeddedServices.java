@@ -108,7 +108,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         }
         if (settings.flag("example.crm.embedded")) {
             crm = new CrmStandIn("127.0.0.1", settings.port("example.crm.port"), URI.create(serverBaseUrl + CRM_EVENTS_PATH),
-                    settings.text("example.crm.api-token"), settings.text("example.crm.event-token")).start();
+                    settings.text("example.crm.api.token"), settings.text("example.crm.event.token")).start();
             started.push(crm);
             settings.override("example.crm.base-url", crm.baseUrl());
             registry.bind("crmStandIn", crm);
@@ -117,8 +117,8 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         // flows hop onto these threads for JDBC, file and mail work after a connectly: producer answered on the HTTP
         // client's I/O thread
         registry.bind("blockingWork", context.getExecutorServiceManager().newThreadPool(this, "blocking-work", 2, 8));
-        registry.bind("crmEventToken", new BearerToken(settings.text("example.crm.event-token")));
-        registry.bind("crmApiToken", new BearerToken(settings.text("example.crm.api-token")));
+        registry.bind("crmEventToken", new BearerToken(settings.text("example.crm.event.token")));
+        registry.bind("crmApiToken", new BearerToken(settings.text("example.crm.api.token")));
 
         Path campaigns = Path.of(settings.text("example.campaign.dir"));
         for (String folder : new String[] { "inbox", "done", "error" }) {
@@ -130,7 +130,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
     }
 
     private void configureLiveConnectly() {
-        for (String required : new String[] { "connectly.business-id", "connectly.webhook-secret" }) {
+        for (String required : new String[] { "connectly.business-id", "connectly.webhook.secret" }) {
             if (settings.optional(required).isEmpty()) {
                 throw new IllegalArgumentException("Live mode (CONNECTLY_API_KEY is set) also needs "
                                                    + ExampleSettings.environmentVariable(required)
@@ -161,7 +161,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         started.push(simulator);
         settings.override("connectly.api-key", simulator.apiKey());
         settings.override("connectly.business-id", simulator.businessId());
-        settings.override("connectly.webhook-secret", simulator.webhookSecret());
+        settings.override("connectly.webhook.secret", simulator.webhookSecret());
         settings.override("connectly.base-url", simulator.baseUrl());
         settings.override("connectly.webhook-external-url", serverBaseUrl + WEBHOOK_PATH);
         settings.override("connectly.webhook-auto-register", true);

@@ -64,7 +64,7 @@ class TwoInstancesTest {
                     // B talks to A's simulator as to the real Connectly, and to A's mailbox and CRM as to real ones
                     "connectly.api-key", sim.apiKey(),
                     "connectly.business-id", sim.businessId(),
-                    "connectly.webhook-secret", sim.webhookSecret(),
+                    "connectly.webhook.secret", sim.webhookSecret(),
                     "connectly.base-url", sim.baseUrl(),
                     "example.mail.embedded", "false",
                     "example.mail.smtp-port", String.valueOf(mailbox.getSmtp().getPort()),
