@@ -1,0 +1,64 @@
+package io.camelconnectly.example;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
+/**
+ * How a mail becomes a WhatsApp message: the customer is the first number in the subject that starts with a plus
+ * sign ({@code +16045550123 Your invoice is ready}; spaces, dashes and dots between digits are allowed); the text is
+ * the mail's plain text without quoted lines ({@code > ...}) and without the signature (after a {@code -- } line).
+ */
+public final class MailConventions {
+
+    /** WhatsApp's longest text message. */
+    static final int MAX_TEXT = 4096;
+
+    private static final Pattern NUMBER = Pattern.compile("\\+\\d[\\d .-]{6,20}\\d");
+
+    private MailConventions() {
+    }
+
+    public static String customerOf(String subject) {
+        Matcher matcher = NUMBER.matcher(subject == null ? "" : subject);
+        if (!matcher.find()) {
+            throw new ConnectlyValidationException("mail subject", subject,
+                    "put the customer's WhatsApp number first in the subject, e.g. '+16045550123 Your invoice is ready'");
+        }
+        return "+" + matcher.group().replaceAll("\\D", "");
+    }
+
+    public static String text(String body) {
+        StringBuilder text = new StringBuilder();
+        for (String line : (body == null ? "" : body).split("\\R")) {
+            if (line.equals("-- ")) {
+                break;
+            }
+            if (!line.startsWith(">")) {
+                text.append(line).append('\n');
+            }
+        }
+        String cleaned = text.toString().strip();
+        if (cleaned.isEmpty()) {
+            throw new ConnectlyValidationException("mail body", body, "write the message for the customer in the mail's text");
+        }
+        return cleaned.length() <= MAX_TEXT ? cleaned : cleaned.substring(0, MAX_TEXT - 1) + "…";
+    }
+
+    /** The address of a {@code From} header such as {@code Billing <billing@shop.example>}. */
+    public static String address(String from) {
+        try {
+            return new InternetAddress(from, false).getAddress();
+        } catch (AddressException e) {
+            throw new ConnectlyValidationException("mail From", from, "a mail address to send the customer's reply to");
+        }
+    }
+
+    public static String replySubject(String subject) {
+        String original = subject == null ? "" : subject.strip();
+        return original.regionMatches(true, 0, "Re:", 0, 3) ? original : "Re: " + original;
+    }
+}

@@ -1,0 +1,36 @@
+package io.camelconnectly.example;
+
+import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class MailConventionsTest {
+
+    @Test
+    void theCustomerIsTheFirstPlusNumberOfTheSubject() {
+        assertThat(MailConventions.customerOf("+16045550123 Your invoice")).isEqualTo("+16045550123");
+        assertThat(MailConventions.customerOf("Re: Invoice for +1 604-555.0123 (Dev)")).isEqualTo("+16045550123");
+        assertThatThrownBy(() -> MailConventions.customerOf("Invoice 2041 for order 16045550123"))
+                .isInstanceOf(ConnectlyValidationException.class)
+                .hasMessageContaining("mail subject 'Invoice 2041 for order 16045550123' is invalid")
+                .hasMessageContaining("'+16045550123 Your invoice is ready'");
+    }
+
+    @Test
+    void theTextLeavesOutQuotedLinesAndTheSignature() {
+        assertThat(MailConventions.text("Hello Dev,\r\nyour invoice is paid.\r\n\r\n> On Monday you wrote:\r\n> hi\r\n-- \r\nBilling"))
+                .isEqualTo("Hello Dev,\nyour invoice is paid.");
+        assertThat(MailConventions.text("x".repeat(5000))).hasSize(MailConventions.MAX_TEXT);
+        assertThatThrownBy(() -> MailConventions.text("> only a quote\n")).hasMessageContaining("mail body");
+    }
+
+    @Test
+    void addressesAndSubjects() {
+        assertThat(MailConventions.address("Billing <billing@shop.example>")).isEqualTo("billing@shop.example");
+        assertThatThrownBy(() -> MailConventions.address("not an address <")).hasMessageContaining("mail From");
+        assertThat(MailConventions.replySubject("+16045550123 Invoice")).isEqualTo("Re: +16045550123 Invoice");
+        assertThat(MailConventions.replySubject("RE: Invoice")).isEqualTo("RE: Invoice");
+    }
+}
