@@ -6,6 +6,8 @@ CREATE TABLE reliability_processed_events (
   event_key    VARCHAR(255) NOT NULL,  -- the event's own identity (the simulator's key), not the dedupe key
   dedupe_key   VARCHAR(255) NOT NULL,  -- CamelConnectlyDedupeKey
   instance     VARCHAR(64)  NOT NULL,
+  lease_owner  VARCHAR(64)  NOT NULL,  -- the instance's dedupe lease owner id (new at each start): lets the run watch
+                                       -- the leases one instance holds
   processed_at TIMESTAMP    NOT NULL
 );
 

@@ -31,8 +31,8 @@ public class EventRoutes extends RouteBuilder {
     private static final String COUNT_ATTEMPT = "INSERT INTO reliability_route_attempts (event_key, attempts) VALUES (?, 1) "
                                                 + "ON CONFLICT (event_key) DO UPDATE SET attempts = reliability_route_attempts.attempts + 1 "
                                                 + "RETURNING attempts";
-    private static final String RECORD_EVENT = "INSERT INTO reliability_processed_events (event_key, dedupe_key, instance, processed_at) "
-                                               + "VALUES (?, ?, ?, now())";
+    private static final String RECORD_EVENT = "INSERT INTO reliability_processed_events (event_key, dedupe_key, instance, lease_owner, processed_at) "
+                                               + "VALUES (?, ?, ?, ?, now())";
 
     private JdbcTemplate jdbc;
     private TransactionTemplate transaction;
@@ -69,7 +69,7 @@ public class EventRoutes extends RouteBuilder {
         String eventKey = eventKey(exchange.getMessage().getBody(ConnectlyWebhookEvent.class));
         String dedupeKey = exchange.getMessage().getHeader(ConnectlyConstants.DEDUPE_KEY, String.class);
         transaction.executeWithoutResult(status -> {
-            jdbc.update(RECORD_EVENT, eventKey, dedupeKey, instance);
+            jdbc.update(RECORD_EVENT, eventKey, dedupeKey, instance, dedupe.getOwner());
             pauseForWork();
             failIf(exchange, Step.IN_TRANSACTION);
             dedupe.confirm(dedupeKey);

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +25,7 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
+import io.camelconnectly.component.connectly.dedupe.JdbcLeasedIdempotentRepository;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import io.camelconnectly.simulator.EventRun;
 import io.camelconnectly.simulator.EventRunSettings;
@@ -84,7 +86,7 @@ public final class ReliabilityRun {
 
                 EventRun run = simulator.startEventRun(eventRunSettings());
                 say("event run " + run.id() + ": " + run.settings());
-                Kill kill = settings.kill ? killOneInstanceMidRun(run, proxy) : null;
+                Kill kill = settings.kill ? killOneInstanceMidRun(run, proxy, database) : null;
                 Duration limit = Duration.ofSeconds((long) (settings.events / settings.perSecond) + 300);
                 if (!run.awaitDone(limit)) {
                     run.cancel();
@@ -141,27 +143,50 @@ public final class ReliabilityRun {
 
     /**
      * Kills one instance (the second, or the only one) with SIGKILL once {@code killAfter} of the events were started
-     * and while it is answering posts (so that attempts are cut in the middle of their route), then starts it again
-     * on the same port after {@code downtime}.
+     * and while it holds at least two in-flight leases (attempts in the middle of their route, whose lease it will
+     * never release), then starts it again on the same port after {@code downtime}.
      */
-    private Kill killOneInstanceMidRun(EventRun run, RoundRobinProxy proxy) throws Exception {
+    private Kill killOneInstanceMidRun(EventRun run, RoundRobinProxy proxy, DataSource database) throws Exception {
         int victimIndex = Math.min(1, instances.size() - 1);
         AppInstance victim = instances.get(victimIndex);
         int startedBeforeKill = (int) Math.ceil(settings.events * settings.killAfter);
         waitUntil(() -> run.totals().started() >= startedBeforeKill || run.done(), Duration.ofMinutes(10));
-        // up to 10 s more for a moment when it holds several posts, so the kill cuts routes
-        waitUntil(() -> proxy.inFlight(victimIndex) >= 3 || run.done(), Duration.ofSeconds(10));
-        int inFlightAtKill = proxy.inFlight(victimIndex);
+        String victimOwner = queryString(database, "SELECT MIN(lease_owner) FROM reliability_processed_events WHERE instance = ?",
+                victim.name());
+        // up to 10 s more for a moment when it is in the middle of routes
+        waitUntil(() -> run.done() || leasesHeld(database, victimOwner) >= 2, Duration.ofSeconds(10));
         int exitStatus = victim.kill();
-        long killedAtAnswered = proxy.answered(victimIndex);
-        say("killed " + victim.name() + " (SIGKILL, exit status " + exitStatus + ") with " + inFlightAtKill
-            + " posts in flight, after " + run.totals().started() + " events started");
+        int leasesHeld = leasesHeld(database, victimOwner);
+        long answeredBefore = proxy.answered(victimIndex);
+        say("killed " + victim.name() + " (SIGKILL, exit status " + exitStatus + ") holding " + leasesHeld
+            + " in-flight lease(s), after " + run.totals().started() + " events started");
         Thread.sleep(settings.downtime.toMillis());
         victim.start();
         victim.awaitReady(settings.startTimeout);
         say("restarted " + victim.name() + " on port " + victim.port() + ", after " + run.totals().started()
             + " events started");
-        return new Kill(victimIndex, victim.name(), exitStatus, inFlightAtKill, killedAtAnswered);
+        return new Kill(victimIndex, victim.name(), exitStatus, leasesHeld, answeredBefore);
+    }
+
+    /** In-flight marks of one lease owner (an instance's run) in the dedupe table. */
+    private static int leasesHeld(DataSource database, String owner) {
+        if (owner == null) {
+            return 0;
+        }
+        String count = queryString(database, "SELECT COUNT(*) FROM " + JdbcLeasedIdempotentRepository.DEFAULT_TABLE_NAME
+                                             + " WHERE leaseOwner = ?", owner);
+        return Integer.parseInt(count);
+    }
+
+    private static String queryString(DataSource database, String sql, String parameter) {
+        try (Connection connection = database.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, parameter);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed: " + sql, e);
+        }
     }
 
     private void stopInstances() throws InterruptedException {
@@ -235,12 +260,13 @@ public final class ReliabilityRun {
         if (kill != null) {
             details.put("killed", kill.name);
             details.put("killExitStatus", kill.exitStatus);
-            details.put("postsInFlightAtKill", kill.inFlight);
+            details.put("leasesHeldAtKill", kill.leasesHeld);
             details.put("answeredAfterRestart", answeredAfterRestart);
         }
         details.put("elapsedMs", totals.elapsedMillis());
         return new Result(settings.events, once, lost, twice, totals.answered5xx(), totals.redeliveries(),
-                kill != null ? 1 : 0, unfinished, kill != null ? kill.exitStatus : -1, takeovers, answeredAfterRestart,
+                kill != null ? 1 : 0, unfinished, kill != null ? kill.exitStatus : -1, kill != null ? kill.leasesHeld : 0,
+                takeovers, answeredAfterRestart,
                 secretLeaks, details, instances.stream().flatMap(i -> i.logs().stream()).toList());
     }
 
@@ -293,7 +319,7 @@ public final class ReliabilityRun {
         System.out.println("[reliability] " + line);
     }
 
-    private record Kill(int index, String name, int exitStatus, int inFlight, long answeredBefore) {
+    private record Kill(int index, String name, int exitStatus, int leasesHeld, long answeredBefore) {
     }
 
     /**
@@ -308,6 +334,7 @@ public final class ReliabilityRun {
      * @param instanceKills   instances killed with SIGKILL and started again
      * @param unfinished      events the simulator had not finished with when the run ended (0 unless it timed out)
      * @param killExitStatus  the killed JVM's exit status (137 = SIGKILL), -1 without a kill
+     * @param leasesHeldAtKill in-flight leases the killed instance held when it died (attempts cut mid-route)
      * @param leasesTakenOver attempts cut by the kill that another attempt took over after their lease expired
      * @param answeredAfterRestart posts the restarted instance answered
      * @param logLinesWithSecrets lines of the instances' logs showing the API key or the webhook secret (must be 0)
@@ -315,7 +342,8 @@ public final class ReliabilityRun {
      * @param logs            the instances' log files
      */
     public record Result(int events, long processedOnce, long lost, long processedTwice, long answered5xx,
-                         long redeliveries, int instanceKills, long unfinished, int killExitStatus, long leasesTakenOver,
+                         long redeliveries, int instanceKills, long unfinished, int killExitStatus, int leasesHeldAtKill,
+                         long leasesTakenOver,
                          long answeredAfterRestart, long logLinesWithSecrets, Map<String, Object> details, List<Path> logs) {
 
         /** Nothing lost, nothing processed twice, every event finished, no secret in the logs. */

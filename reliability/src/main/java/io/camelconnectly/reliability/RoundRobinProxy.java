@@ -21,6 +21,7 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 
 /**
@@ -39,7 +40,6 @@ final class RoundRobinProxy implements AutoCloseable {
     private final long timeoutMillis;
     private final HttpClient client;
     private final AtomicInteger next = new AtomicInteger();
-    private final AtomicInteger[] inFlight;
     private final AtomicLong[] answered;
     private final Map<Integer, LongAdder> statuses = new ConcurrentSkipListMap<>();
     private final AtomicLong refused = new AtomicLong();
@@ -52,15 +52,15 @@ final class RoundRobinProxy implements AutoCloseable {
         this.backendPorts = List.copyOf(backendPorts);
         this.timeoutMillis = timeoutMillis;
         this.client = vertx.httpClientBuilder()
-                .with(new HttpClientOptions().setKeepAlive(true).setMaxPoolSize(64).setConnectTimeout((int) timeoutMillis))
+                .with(new HttpClientOptions().setKeepAlive(true).setConnectTimeout((int) timeoutMillis))
+                // as many connections to an instance as the simulator has posts in flight (Vert.x's default is 5)
+                .with(new PoolOptions().setHttp1MaxSize(64))
                 // a reset by a killed instance fails its request (a 502, counted); no need to log it as well
                 .withConnectHandler(connection -> connection.exceptionHandler(ignored -> {
                 }))
                 .build();
-        this.inFlight = new AtomicInteger[backendPorts.size()];
         this.answered = new AtomicLong[backendPorts.size()];
         for (int i = 0; i < backendPorts.size(); i++) {
-            inFlight[i] = new AtomicInteger();
             answered[i] = new AtomicLong();
         }
     }
@@ -74,7 +74,6 @@ final class RoundRobinProxy implements AutoCloseable {
     private void forward(HttpServerRequest request) {
         int backend = Math.floorMod(next.getAndIncrement(), backendPorts.size());
         request.body().onSuccess(body -> {
-            inFlight[backend].incrementAndGet();
             RequestOptions options = new RequestOptions().setMethod(request.method()).setHost("127.0.0.1")
                     .setPort(backendPorts.get(backend)).setURI(request.uri()).setTimeout(timeoutMillis)
                     .setHeaders(MultiMap.caseInsensitiveMultiMap());
@@ -83,7 +82,6 @@ final class RoundRobinProxy implements AutoCloseable {
                     .compose(outbound -> outbound.send(body))
                     .compose(response -> response.body().map(answer -> new Answer(response.statusCode(), response.headers(), answer)))
                     .onComplete(result -> {
-                        inFlight[backend].decrementAndGet();
                         if (result.succeeded()) {
                             answered[backend].incrementAndGet();
                             Answer answer = result.result();
@@ -114,11 +112,6 @@ final class RoundRobinProxy implements AutoCloseable {
                 to.add(name, value);
             }
         });
-    }
-
-    /** Requests to instance {@code index} waiting for its answer now. */
-    int inFlight(int index) {
-        return inFlight[index].get();
     }
 
     /** Answers instance {@code index} gave (any status). */

@@ -28,9 +28,12 @@ class ReliabilityRunTest {
         assertThat(result.lost()).as(result.summary()).isZero();
         assertThat(result.processedTwice()).as(result.summary()).isZero();
         assertThat(result.processedOnce()).isEqualTo(1_000);
-        // the faults really happened: a SIGKILL, route failures and the 502s of the dead instance answered 5xx
+        // the faults really happened: a SIGKILL in the middle of routes, whose leases other instances took over once
+        // expired; route failures; the 502s of the dead instance and the 503s of leases held answered 5xx
         assertThat(result.instanceKills()).isEqualTo(1);
         assertThat(result.killExitStatus()).isEqualTo(AppInstance.KILLED_BY_SIGKILL);
+        assertThat(result.leasesHeldAtKill()).as(result.detailLine()).isPositive();
+        assertThat(result.leasesTakenOver()).as(result.detailLine()).isPositive();
         assertThat(result.answered5xx()).isPositive();
         assertThat(result.redeliveries()).isGreaterThanOrEqualTo(result.answered5xx());
         assertThat((long) result.details().get("injectedFailures")).isPositive();
