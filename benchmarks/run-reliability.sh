@@ -2,7 +2,8 @@
 # Reliability run: several instances of a Camel Main webhook application on one embedded PostgreSQL 14 behind a
 # round-robin load balancer, the simulator posting signed events with duplicates, 10% of the route's attempts failing,
 # one instance killed with SIGKILL mid-run and started again. The last line is the summary; the exit status is 1 when
-# an event was lost or processed twice. Logs (instances, PostgreSQL) go to reliability/target/reliability-run/.
+# an event was lost, processed twice or unfinished, or a secret was logged. Logs (instances, PostgreSQL) go to
+# reliability/target/reliability-run/
 # Usage: benchmarks/run-reliability.sh [--events 10000] [--instances 3] [--no-kill] [--per-second 200]
 #                                      [--duplicates 0.1] [--failure-percent 10] [--seed 1]
 # CI-sized: benchmarks/run-reliability.sh --events 1000 --per-second 50
