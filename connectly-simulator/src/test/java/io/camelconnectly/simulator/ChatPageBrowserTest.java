@@ -31,7 +31,7 @@ class ChatPageBrowserTest {
         String reply = api.sendText("+16045550123", "It left our warehouse today").json().path("id").asText();
         sim.customer("+16045550123").reactsTo(reply, "👍");
         api.post("send/whatsapp_templated_messages", "{\"number\":\"+16045550999\",\"templateName\":\"welcome\",\"language\":\"en\"}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.conversation("+16045550123").get(1).status() == DeliveryStatus.READ
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.conversation("+16045550123").get(1).status() == DeliveryStatus.READ
                 && sim.conversation("+16045550999").get(0).status() == DeliveryStatus.DELIVERY_FAILED);
 
         String dom = chromium("--dump-dom", sim.baseUrl() + "/_sim/");

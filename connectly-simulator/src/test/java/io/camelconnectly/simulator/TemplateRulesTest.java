@@ -58,7 +58,7 @@ class TemplateRulesTest {
         assertThat(early.code()).isEqualTo("ERROR_CODE_MESSAGE_TEMPLATE_NOT_FOUND");
         assertThat(early.json().path("message").asText()).contains("MESSAGE_TEMPLATE_STATUS_PENDING");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(template("delivery_eta", "en_US").path("status").asText()).isEqualTo("MESSAGE_TEMPLATE_STATUS_APPROVED"));
         Api.Response sent = sendTemplate("delivery_eta", "en_US", params);
         assertThat(sent.status()).as(sent.toString()).isEqualTo(200);

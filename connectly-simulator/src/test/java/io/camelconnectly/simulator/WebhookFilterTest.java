@@ -66,7 +66,7 @@ class WebhookFilterTest {
         String sendout = api.post("send/campaigns", "{\"entries\":[{\"client\":\"+16045550124\",\"campaignName\":\"spring_sale\"}]}")
                 .json().path("data").get(0).path("sendoutId").asText();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(receiver.statuses(spring)).containsExactly("sent", "delivered", "read");
             assertThat(deliveriesOf(autumn)).hasSize(3);
             assertThat(deliveriesOf(none)).hasSize(3);
@@ -106,7 +106,7 @@ class WebhookFilterTest {
                 + "{\"field\":\"campaign_name\",\"expression\":\"*_2026\"}]}");
         String both = sendTemplate("spring_sale_2026");
         String onlyFirst = sendTemplate("spring_sale_2025");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(receiver.statuses(both)).containsExactly("sent", "delivered", "read");
             assertThat(deliveriesOf(onlyFirst)).hasSize(3).allSatisfy(d ->
                     assertThat(d.error()).isEqualTo("filtered: campaign_name 'spring_sale_2025' does not match '*_2026'"));
@@ -127,7 +127,7 @@ class WebhookFilterTest {
 
         String spring = sendTemplate("spring_sale_2026");
         String autumn = sendTemplate("autumn1");
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(receiver.statuses(autumn)).containsExactly("sent", "delivered", "read");
             assertThat(deliveriesOf(spring)).hasSize(3).allMatch(WebhookDelivery::filtered);
         });
@@ -136,7 +136,7 @@ class WebhookFilterTest {
         // without configuration.filters the registration passes everything again
         assertThat(api.put("update/webhooks/" + id, "{\"configuration\":{\"echo\":false}}").status()).isEqualTo(200);
         String any = sendTemplate(null);
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(receiver.statuses(any)).containsExactly("sent", "delivered", "read"));
     }
 
@@ -178,7 +178,7 @@ class WebhookFilterTest {
     void channelTypesWithoutWhatsappGetNothing() {
         String id = register("messages", "{\"channelTypes\":[\"sms\"]}");
         sim.customer(CUSTOMER).sendsText("hello?");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookDeliveries().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.webhookDeliveries().size() == 1);
         WebhookDelivery filtered = sim.webhookDeliveries().get(0);
         assertThat(filtered.filtered()).isTrue();
         assertThat(filtered.error()).isEqualTo("filtered: channelTypes [sms] do not include whatsapp (the only channel simulated)");
@@ -188,7 +188,7 @@ class WebhookFilterTest {
         assertThat(api.put("update/webhooks/" + id, "{\"configuration\":{\"channelTypes\":[\"sms\",\"whatsapp\"]}}").status())
                 .isEqualTo(200);
         sim.customer(CUSTOMER).sendsText("now?");
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 1);
         assertThat(receiver.received().get(0).json().path("message").path("text").asText()).isEqualTo("now?");
     }
 
@@ -196,7 +196,7 @@ class WebhookFilterTest {
     void customerEventsHaveNoCampaignName() {
         register("messages", "{\"filters\":[{\"field\":\"campaign_name\",\"expression\":\"*\"}]}");
         sim.customer(CUSTOMER).sendsText("hi");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookDeliveries().size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.webhookDeliveries().size() == 1);
         assertThat(sim.webhookDeliveries().get(0).error()).isEqualTo("filtered: the event has no campaign_name (filter campaign_name '*')");
         assertThat(receiver.received()).isEmpty();
     }

@@ -98,7 +98,7 @@ class WebhookTest {
                 + "\"language\":\"en\",\"parameters\":[{\"name\":\"body_1\",\"value\":\"Ana\"},{\"name\":\"body_2\",\"value\":\"A-1002\"}],"
                 + "\"callbackData\":\"plain-string\",\"campaignName\":\"shipping_notifications\"}").json().path("id").asText();
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(receiver.statuses(sessionId)).containsExactly("sent", "delivered", "read");
             assertThat(receiver.statuses(templateId)).containsExactly("sent", "delivered", "read");
         });
@@ -124,7 +124,7 @@ class WebhookTest {
     void campaignMessagesCarryTheCampaignName() {
         register("delivery_status", "/status");
         api.post("send/campaigns", "{\"entries\":[{\"client\":\"" + CUSTOMER + "\",\"campaignName\":\"spring_sale\"}]}");
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 3);
         assertThat(receiver.received()).allSatisfy(r ->
                 assertThat(r.json().path("metadata").path("campaign_name").asText()).isEqualTo("spring_sale"));
     }
@@ -134,7 +134,7 @@ class WebhookTest {
         register("delivery_status", "/status");
         String id = api.post("send/whatsapp_templated_messages", "{\"number\":\"+16045550999\",\"templateName\":\"welcome\",\"language\":\"en\","
                 + "\"callbackData\":{\"k\":1}}").json().path("id").asText();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !receiver.statuses(id).isEmpty());
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.statuses(id).isEmpty());
         JsonNode failed = receiver.statusEvents(id).get(0);
         assertThat(failed.path("statusUpdate").path("status").asText()).isEqualTo("delivery_failed");
         JsonNode error = failed.path("statusUpdate").path("error");
@@ -155,7 +155,7 @@ class WebhookTest {
         ana.repliesWithListRow(outboundId, "row-2", "Tomorrow", "between 9 and 12");
         ana.reactsTo(outboundId, "👍");
 
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 4);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 4);
         List<JsonNode> events = receiver.received().stream().map(WebhookReceiver.Received::json).collect(Collectors.toList());
         JsonNode text = events.stream().filter(e -> e.path("message").has("text")).findFirst().orElseThrow();
         assertThat(text.path("sender").path("id").asText()).isEqualTo(CUSTOMER);
@@ -197,7 +197,7 @@ class WebhookTest {
         Api.Response unknown = Api.send("POST", sim.baseUrl() + "/_sim/customers/+16045550123/messages", null,
                 "{\"replyToId\":\"nope\",\"button\":{\"text\":\"x\",\"payload\":\"y\"}}");
         assertThat(unknown.status()).isEqualTo(400);
-        await().atMost(Duration.ofSeconds(5)).until(() -> receiver.received().size() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 2);
     }
 
     @Test
@@ -205,7 +205,7 @@ class WebhookTest {
         register("messages", "/inbound");
         receiver.answerNext(500, 503);
         sim.customer(CUSTOMER).sendsText("retry me");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookDeliveries().size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.webhookDeliveries().size() == 3);
         List<WebhookDelivery> attempts = sim.webhookDeliveries();
         assertThat(attempts).extracting(WebhookDelivery::attempt).containsExactly(1, 2, 3);
         assertThat(attempts).extracting(WebhookDelivery::status).containsExactly(500, 503, 200);
@@ -228,7 +228,7 @@ class WebhookTest {
         register("messages", "/inbound");
         receiver.answerNext(-1000, 500, 500, 500);
         sim.customer(CUSTOMER).sendsText("slow");
-        await().atMost(Duration.ofSeconds(5)).until(() -> sim.webhookDeliveries().size() == 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sim.webhookDeliveries().size() == 3);
         List<WebhookDelivery> attempts = sim.webhookDeliveries();
         assertThat(attempts.get(0).timedOut()).isTrue();
         assertThat(attempts.get(0).status()).isZero();
@@ -257,7 +257,7 @@ class WebhookTest {
             receiver.answerNext(-500);
             bounded.customer(CUSTOMER).sendsText("first");
             bounded.customer(CUSTOMER).sendsText("second");
-            await().atMost(Duration.ofSeconds(5)).until(() -> bounded.webhookDeliveries().size() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> bounded.webhookDeliveries().size() == 2);
             assertThat(bounded.webhookDeliveries()).anySatisfy(d -> {
                 assertThat(d.attempt()).isZero();
                 assertThat(d.error()).startsWith("dropped");
