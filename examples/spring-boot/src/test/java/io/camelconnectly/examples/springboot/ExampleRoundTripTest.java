@@ -19,27 +19,21 @@ import io.camelconnectly.simulator.ConnectlySimulator;
 import io.camelconnectly.simulator.DeliveryStatus;
 import io.camelconnectly.simulator.WebhookDelivery;
 import org.apache.camel.CamelContext;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The example as it runs by default, on its web server (random port) with the embedded simulator: an order is
- * shipped over HTTP, its template goes out, its delivery statuses come back to the YAML route, the customer writes and
- * is answered. Only the ports and the database (in memory) differ from application.properties.
+ * An order is shipped over HTTP, its template goes out, its delivery statuses come back to the YAML route, the
+ * customer writes and is answered.
  */
-@CamelSpringBootTest
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "CONNECTLY_API_KEY=", // the embedded simulator, even where the environment has a real key
-        "connectly.simulator.port=0",
-        "server.address=127.0.0.1",
-        "spring.datasource.url=jdbc:h2:mem:connectly-example;DB_CLOSE_DELAY=-1"
-})
+@ExampleApplicationTest
+@DisableJmx(false)
 class ExampleRoundTripTest {
 
     @Autowired
@@ -50,6 +44,8 @@ class ExampleRoundTripTest {
     DataSource dataSource;
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
 
     final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -123,7 +119,7 @@ class ExampleRoundTripTest {
     @Test
     void theHealthEndpointShowsTheWebhookConsumerUp() throws Exception {
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + port + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
+                URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         JsonNode camel = new ObjectMapper().readTree(health.body()).path("components").path("camelHealth");
         assertThat(camel.path("details").path("consumer:customer-conversations").asText()).as(health.body()).isEqualTo("UP");
