@@ -251,12 +251,13 @@ class ProducerFaultsTest extends CamelTestSupport {
             }
         }
         // waiting calls stayed within retryMaxWaiting, which was reached; calls held off for Retry-After instead of
-        // going out to be refused: Connectly saw far fewer than the 4 attempts per message the retry bound allows
+        // going out to be refused: Connectly got fewer requests than messages (each call going out and retrying as the
+        // 4 attempts allow gave ~700 here)
         assertThat(endpoint.getProducerWaitingPeak()).isBetween(1, 40);
         assertThat(endpoint.getProducerWaitingFull()).isPositive();
         assertThat(endpoint.getProducerHeldOff()).isPositive();
         assertThat(endpoint.getProducerWaiting()).isZero();
-        assertThat(sendRequests()).isLessThan(2 * 400);
+        assertThat(sendRequests()).isLessThan(400);
         // the account's reads went on through the same HTTP client meanwhile
         assertThat(run.reads()).isNotEmpty().allSatisfy(read -> assertThat(read.error()).isNull());
         assertThat(run.peakInFlight()).as("exchanges in flight at once").isGreaterThan(20);
