@@ -91,6 +91,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": getOrCreateConfiguration(target).setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxelapsed":
         case "retryMaxElapsed": getOrCreateConfiguration(target).setRetryMaxElapsed(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": getOrCreateConfiguration(target).setRetryMaxWaiting(property(camelContext, int.class, value)); return true;
         case "sender": getOrCreateConfiguration(target).setSender(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -183,6 +185,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return long.class;
         case "retrymaxelapsed":
         case "retryMaxElapsed": return long.class;
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": return int.class;
         case "sender": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -276,6 +280,8 @@ public class ConnectlyComponentConfigurer extends PropertyConfigurerSupport impl
         case "retryMaxDelay": return getOrCreateConfiguration(target).getRetryMaxDelay();
         case "retrymaxelapsed":
         case "retryMaxElapsed": return getOrCreateConfiguration(target).getRetryMaxElapsed();
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": return getOrCreateConfiguration(target).getRetryMaxWaiting();
         case "sender": return getOrCreateConfiguration(target).getSender();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();

@@ -79,6 +79,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": target.getConfiguration().setRetryMaxDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "retrymaxelapsed":
         case "retryMaxElapsed": target.getConfiguration().setRetryMaxElapsed(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": target.getConfiguration().setRetryMaxWaiting(property(camelContext, int.class, value)); return true;
         case "sender": target.getConfiguration().setSender(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
@@ -164,6 +166,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": return long.class;
         case "retrymaxelapsed":
         case "retryMaxElapsed": return long.class;
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": return int.class;
         case "sender": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
@@ -250,6 +254,8 @@ public class ConnectlyEndpointConfigurer extends PropertyConfigurerSupport imple
         case "retryMaxDelay": return target.getConfiguration().getRetryMaxDelay();
         case "retrymaxelapsed":
         case "retryMaxElapsed": return target.getConfiguration().getRetryMaxElapsed();
+        case "retrymaxwaiting":
+        case "retryMaxWaiting": return target.getConfiguration().getRetryMaxWaiting();
         case "sender": return target.getConfiguration().getSender();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();

@@ -23,7 +23,7 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(43);
         props.add("allowDuplicates");
         props.add("apiKey");
         props.add("baseUrl");
@@ -54,6 +54,7 @@ public class ConnectlyEndpointUriFactory extends org.apache.camel.support.compon
         props.add("retryMaxAttempts");
         props.add("retryMaxDelay");
         props.add("retryMaxElapsed");
+        props.add("retryMaxWaiting");
         props.add("sender");
         props.add("sslContextParameters");
         props.add("templateCacheTtl");

@@ -108,7 +108,9 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "with retryAmbiguousFailures.")
     private int retryMaxAttempts = 4;
     @UriParam(label = "advanced", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "Upper bound on the time spent retrying one request, waits included.")
+              description = "Upper bound on the time one call may wait, to retry, for a 429's Retry-After or for a pooled "
+                            + "connection: a call ends, answered or with a typed exception, within it plus one attempt's "
+                            + "connectTimeout and responseTimeout.")
     private long retryMaxElapsed = 30000;
     @UriParam(label = "advanced", defaultValue = "500", javaType = "java.time.Duration",
               description = "First backoff delay; doubled on each retry, with full jitter, capped by retryMaxDelay.")
@@ -121,6 +123,13 @@ public class ConnectlyConfiguration implements Cloneable {
                             + "body, or a response timeout, where Connectly may have processed the request already: a retry can "
                             + "then deliver a message twice.")
     private boolean retryAmbiguousFailures;
+    @UriParam(label = "advanced", defaultValue = "1000",
+              description = "The most calls to the Connectly account (all endpoints of the component that call it with the "
+                            + "same transport settings) that may wait at once, to retry or for a 429's Retry-After to pass. A "
+                            + "call of this endpoint that would wait beyond it fails at once with the failure it got (after a "
+                            + "429: ConnectlyRateLimitedException), so a sustained 429 storm holds bounded memory; 0 lets no "
+                            + "call wait.")
+    private int retryMaxWaiting = 1000;
 
     // ---- calls to Connectly: HTTP
 
@@ -378,6 +387,14 @@ public class ConnectlyConfiguration implements Cloneable {
 
     public void setRetryAmbiguousFailures(boolean retryAmbiguousFailures) {
         this.retryAmbiguousFailures = retryAmbiguousFailures;
+    }
+
+    public int getRetryMaxWaiting() {
+        return retryMaxWaiting;
+    }
+
+    public void setRetryMaxWaiting(int retryMaxWaiting) {
+        this.retryMaxWaiting = retryMaxWaiting;
     }
 
     public long getConnectTimeout() {

@@ -77,6 +77,8 @@ public class ConnectlyDevConsole extends AbstractDevConsole {
             producer.put("windowLookupFailures", window.getLookupFailures());
             producer.put("templateChecksStale", endpoint.getTemplateChecksStale());
             producer.put("templateRefreshFailures", endpoint.getTemplateRefreshFailures());
+            producer.put("waiting", endpoint.getProducerWaiting());
+            producer.put("waitingPeak", endpoint.getProducerWaitingPeak());
             jo.put("producer", producer);
         } else {
             jo.put("webhookPath", configuration.getWebhookPath());
@@ -94,6 +96,8 @@ public class ConnectlyDevConsole extends AbstractDevConsole {
         jo.put("failed", metrics.getFailed());
         jo.put("retries", metrics.getRetries());
         jo.put("rateLimited", metrics.getRateLimited());
+        jo.put("heldOff", metrics.getHeldOff());
+        jo.put("waitingFull", metrics.getWaitingFull());
         jo.put("rejectedByValidation", metrics.getRejectedByValidation());
         JsonObject byCode = new JsonObject();
         byCode.putAll(metrics.getFailuresByCode());

@@ -182,6 +182,32 @@ public class ConnectlyEndpoint extends DefaultEndpoint implements AsyncEndpoint,
         return producerMetrics.getRateLimited();
     }
 
+    @ManagedAttribute(description = "Calls whose first attempt waited for the Retry-After of a 429 Connectly had just given "
+                                    + "another call of the same operation and account")
+    public long getProducerHeldOff() {
+        return producerMetrics.getHeldOff();
+    }
+
+    @ManagedAttribute(description = "Calls that failed at once instead of waiting (to retry, or for a Retry-After) because "
+                                    + "retryMaxWaiting calls of the account were waiting")
+    public long getProducerWaitingFull() {
+        return producerMetrics.getWaitingFull();
+    }
+
+    @ManagedAttribute(description = "Calls to the endpoint's Connectly account waiting now, to retry or for a Retry-After "
+                                    + "(every endpoint sharing its HTTP client)")
+    public int getProducerWaiting() {
+        ConnectlyClient current = client;
+        return current == null ? 0 : current.getWaitingCalls();
+    }
+
+    @ManagedAttribute(description = "The most calls to the endpoint's Connectly account that waited at once since its HTTP "
+                                    + "client started")
+    public int getProducerWaitingPeak() {
+        ConnectlyClient current = client;
+        return current == null ? 0 : current.getWaitingCallsPeak();
+    }
+
     @ManagedAttribute(description = "Messages rejected by validation before any call to Connectly")
     public long getProducerRejectedByValidation() {
         return producerMetrics.getRejectedByValidation();

@@ -77,6 +77,8 @@ class ConnectlyDevConsoleTest extends WebhookHttpTestSupport {
         assertThat(producer).containsEntry("businessId", BUSINESS_ID).containsEntry("baseUrl", connectly.baseUrl());
         assertThat(nested(producer, "producer")).containsEntry("succeeded", 1L).containsEntry("failed", 1L)
                 .containsEntry("retries", 0L).containsEntry("rateLimited", 0L).containsEntry("rejectedByValidation", 0L)
+                .containsEntry("heldOff", 0L).containsEntry("waitingFull", 0L).containsEntry("waiting", 0)
+                .containsEntry("waitingPeak", 0)
                 .containsEntry("failuresByCode", Map.of("ERROR_CODE_INVALID_ARGUMENT", 1L));
         Map<String, Object> webhook = endpoint(endpoints, "webhook");
         assertThat(webhook).containsEntry("webhookPath", "/console").doesNotContainKey("producer");

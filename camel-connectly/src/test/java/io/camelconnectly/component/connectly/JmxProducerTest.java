@@ -50,6 +50,11 @@ class JmxProducerTest extends ConnectlyTestSupport {
         assertThat(mbeans.getAttribute(endpoint, "ProducerRateLimited")).isEqualTo(1L);
         assertThat(mbeans.getAttribute(endpoint, "ProducerRejectedByValidation")).isEqualTo(1L);
         assertThat(mbeans.getAttribute(endpoint, "ProducerFailed")).isEqualTo(0L);
+        // the 429 (Retry-After: 0) made one call wait to retry, and none waits any more
+        assertThat(mbeans.getAttribute(endpoint, "ProducerWaitingPeak")).isEqualTo(1);
+        assertThat(mbeans.getAttribute(endpoint, "ProducerWaiting")).isEqualTo(0);
+        assertThat(mbeans.getAttribute(endpoint, "ProducerWaitingFull")).isEqualTo(0L);
+        assertThat(mbeans.getAttribute(endpoint, "ProducerHeldOff")).isEqualTo(0L);
         for (var attribute : mbeans.getMBeanInfo(endpoint).getAttributes()) {
             Object value = mbeans.getAttribute(endpoint, attribute.getName());
             assertThat(String.valueOf(value)).as(attribute.getName()).doesNotContain(URI_KEY);

@@ -50,7 +50,7 @@ class RetryAfterTest extends ConnectlyTestSupport {
     @ParameterizedTest
     @ValueSource(longs = { Long.MAX_VALUE, Long.MAX_VALUE / 1000, 86_400_000_000L })
     void theRetryDelayNeverOverflows(long retryAfterMillis) {
-        RetryPolicy policy = new RetryPolicy(4, Long.MAX_VALUE, 500, 10_000, false);
+        RetryPolicy policy = new RetryPolicy(4, Long.MAX_VALUE, 500, 10_000, false, 1000);
         long delay = policy.nextDelayMillis(RetryPolicy.Failure.RATE_LIMITED, false, 1, System.nanoTime(),
                 Duration.ofMillis(retryAfterMillis));
         assertThat(delay).isBetween(0L, RetryPolicy.MAX_RETRY_AFTER.toMillis());

@@ -213,9 +213,18 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
      */
     private Long retryMaxDelay = 10000L;
     /**
-     * Upper bound on the time spent retrying one request, waits included. The option is a long type.
+     * Upper bound on the time one call may wait, to retry, for a 429's Retry-After or for a pooled connection: a
+     * call ends, answered or with a typed exception, within it plus one attempt's connectTimeout and
+     * responseTimeout. The option is a long type.
      */
     private Long retryMaxElapsed = 30000L;
+    /**
+     * The most calls to the Connectly account (all endpoints of the component that call it with the same
+     * transport settings) that may wait at once, to retry or for a 429's Retry-After to pass. A call of this
+     * endpoint that would wait beyond it fails at once with the failure it got (after a 429:
+     * ConnectlyRateLimitedException), so a sustained 429 storm holds bounded memory; 0 lets no call wait.
+     */
+    private Integer retryMaxWaiting = 1000;
     /**
      * Used for enabling or disabling all consumer based health checks from this component
      */
@@ -543,6 +552,14 @@ public class ConnectlyComponentConfiguration extends ComponentConfigurationPrope
 
     public void setRetryMaxElapsed(Long retryMaxElapsed) {
         this.retryMaxElapsed = retryMaxElapsed;
+    }
+
+    public Integer getRetryMaxWaiting() {
+        return retryMaxWaiting;
+    }
+
+    public void setRetryMaxWaiting(Integer retryMaxWaiting) {
+        this.retryMaxWaiting = retryMaxWaiting;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {

@@ -50,6 +50,12 @@ import org.slf4j.LoggerFactory;
  * account with the same transport settings. Calls never block a thread: the answer completes the returned future on
  * the I/O thread, and retries are scheduled on the shared scheduler. The API key is only ever written into the
  * X-API-Key header.
+ * <p>
+ * Bounds: a call ends (answer, or typed exception) within retryMaxElapsed plus one attempt's connectTimeout and
+ * responseTimeout, since no wait (to retry, for a Retry-After, for a pooled connection) may end after retryMaxElapsed.
+ * At most retryMaxWaiting calls of the account wait at once ({@link WaitingCalls}); each holds its request body once,
+ * as the bytes every attempt sends. After a 429 with Retry-After, new calls of that operation wait for it to pass
+ * instead of being refused one by one, so a send rate far above Connectly's limit does not hammer it.
  */
 public final class ConnectlyClient implements Closeable {
 
@@ -60,7 +66,7 @@ public final class ConnectlyClient implements Closeable {
     private static final ObjectWriter WRITER = ConnectlyJson.mapper().writer();
 
     private final CloseableHttpAsyncClient http;
-    private final ScheduledExecutorService scheduler;
+    private final WaitingCalls waitingCalls;
     private final RetryPolicy retryPolicy;
     private final ConnectlyClientMetrics metrics;
     private final HttpHost host;
@@ -68,18 +74,24 @@ public final class ConnectlyClient implements Closeable {
     private final String apiKey;
     private final String businessId;
     private final String target;
+    private final Timeout responseTimeout;
+    /** The first attempt's settings, made once: it may wait for a pooled connection as long as the call may last. */
+    private final RequestConfig firstAttempt;
     /** Calls waiting for their next attempt: completed with an error when the client closes under them. */
     private final Set<Call<?>> waitingToRetry = ConcurrentHashMap.newKeySet();
     /** Run once on close: closes the HTTP client this view owns, or releases its share of a shared one. */
     private final Runnable onClose;
     private volatile boolean closed;
 
-    ConnectlyClient(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, RetryPolicy retryPolicy,
-                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey, Runnable onClose) {
+    ConnectlyClient(CloseableHttpAsyncClient http, WaitingCalls waitingCalls, RetryPolicy retryPolicy,
+                    ConnectlyClientMetrics metrics, String baseUrl, String businessId, String apiKey, long responseTimeoutMillis,
+                    Runnable onClose) {
         this.http = http;
         this.onClose = onClose;
-        this.scheduler = scheduler;
+        this.waitingCalls = waitingCalls;
         this.retryPolicy = retryPolicy;
+        this.responseTimeout = Timeout.ofMilliseconds(responseTimeoutMillis);
+        this.firstAttempt = attemptConfig(retryPolicy.connectionWaitMillis(System.nanoTime()));
         this.metrics = metrics;
         this.apiKey = apiKey;
         this.businessId = businessId;
@@ -99,17 +111,21 @@ public final class ConnectlyClient implements Closeable {
     public static ConnectlyClient create(CamelContext camelContext, ConnectlyConfiguration configuration,
                                          ScheduledExecutorService scheduler, ConnectlyClientMetrics metrics) throws Exception {
         CloseableHttpAsyncClient http = startHttpClient(camelContext, configuration);
-        return view(http, scheduler, configuration, metrics, () -> http.close(CloseMode.GRACEFUL));
+        return view(http, new WaitingCalls(scheduler), configuration, metrics, () -> http.close(CloseMode.GRACEFUL));
     }
 
-    /** A client over an HTTP client owned elsewhere, with the retry policy of this configuration. */
-    static ConnectlyClient view(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler,
+    /**
+     * A client over an HTTP client owned elsewhere, with the retry policy of this configuration; its calls wait among
+     * the account's {@code waitingCalls}.
+     */
+    static ConnectlyClient view(CloseableHttpAsyncClient http, WaitingCalls waitingCalls,
                                 ConnectlyConfiguration configuration, ConnectlyClientMetrics metrics, Runnable onClose) {
         RetryPolicy retryPolicy = new RetryPolicy(configuration.getRetryMaxAttempts(), configuration.getRetryMaxElapsed(),
-                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures());
-        return new ConnectlyClient(http, scheduler, retryPolicy, metrics,
+                configuration.getRetryInitialDelay(), configuration.getRetryMaxDelay(), configuration.isRetryAmbiguousFailures(),
+                configuration.getRetryMaxWaiting());
+        return new ConnectlyClient(http, waitingCalls, retryPolicy, metrics,
                 validateBaseUrl(configuration.getBaseUrl()).toString(), configuration.getBusinessId(), configuration.getApiKey(),
-                onClose);
+                configuration.getResponseTimeout(), onClose);
     }
 
     /** The pooled HTTP client for a configuration's transport settings (timeouts, pool, TLS, proxy), started. */
@@ -131,9 +147,8 @@ public final class ConnectlyClient implements Closeable {
         HttpAsyncClientBuilder builder = HttpAsyncClients.custom()
                 .setConnectionManager(connections.build())
                 .setDefaultRequestConfig(RequestConfig.custom()
+                        // each attempt sets its own: how long it may wait for a pooled connection depends on the call
                         .setResponseTimeout(Timeout.ofMilliseconds(configuration.getResponseTimeout()))
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(
-                                configuration.getConnectTimeout() + configuration.getResponseTimeout()))
                         .build())
                 // RetryPolicy decides about retries, with knowledge of which calls are safe to repeat
                 .disableAutomaticRetries()
@@ -215,7 +230,13 @@ public final class ConnectlyClient implements Closeable {
         try {
             byte[] json = body == null ? null : WRITER.writeValueAsBytes(body);
             String path = api.hasIdParameter() ? businessPath + api.path() + encode(pathId) : businessPath + api.path();
-            new Call<>(api, path, json, future).attempt();
+            Call<T> call = new Call<>(api, path, json, future);
+            long holdOff = waitingCalls.holdOffMillis(api);
+            if (holdOff > 0) {
+                call.holdOff(holdOff);
+            } else {
+                call.attempt(firstAttempt);
+            }
         } catch (Throwable e) {
             future.completeExceptionally(e);
         }
@@ -226,14 +247,25 @@ public final class ConnectlyClient implements Closeable {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
+    /** The settings of an attempt that may wait this long for a pooled connection. */
+    private RequestConfig attemptConfig(long connectionWaitMillis) {
+        return RequestConfig.custom()
+                .setConnectionRequestTimeout(Timeout.ofMilliseconds(connectionWaitMillis))
+                .setResponseTimeout(responseTimeout)
+                .build();
+    }
+
     /** One call with its attempts; the callback of each attempt's exchange. */
     private final class Call<T> implements FutureCallback<SimpleHttpResponse> {
         private final ConnectlyApi api;
         private final String path;
+        /** Sent as it is by every attempt: a waiting call holds its body once. */
         private final byte[] body;
         private final CompletableFuture<T> future;
         private final long startNanos = System.nanoTime();
         private int attempts;
+        /** Set when the call could have waited to retry but the account's waiting calls were at retryMaxWaiting. */
+        private boolean waitingFull;
 
         Call(ConnectlyApi api, String path, byte[] body, CompletableFuture<T> future) {
             this.api = api;
@@ -242,10 +274,11 @@ public final class ConnectlyClient implements Closeable {
             this.future = future;
         }
 
-        void attempt() {
+        void attempt(RequestConfig config) {
             attempts++;
             try {
                 SimpleHttpRequest request = new SimpleHttpRequest(api.method(), host, path);
+                request.setConfig(config);
                 request.setHeader(HEADER_API_KEY, apiKey);
                 request.setHeader("Accept", "application/json");
                 if (body != null) {
@@ -256,6 +289,21 @@ public final class ConnectlyClient implements Closeable {
             } catch (Throwable e) {
                 failed(e instanceof Exception ? (Exception) e : new RuntimeException(e));
             }
+        }
+
+        /**
+         * Connectly answered a call of this operation with 429 and Retry-After a moment ago: the first attempt waits for
+         * it to pass, or, when the call may not wait that long or that many calls wait already, the call fails at once
+         * without being sent.
+         */
+        void holdOff(long millis) {
+            boolean fits = retryPolicy.fitsBudget(startNanos, millis);
+            if (fits && waitThenAttempt(millis)) {
+                metrics.heldOff();
+                return;
+            }
+            metrics.answeredWithError(429, null, null);
+            future.completeExceptionally(ConnectlyErrors.heldOffException(api, millis, fits, retryPolicy.getMaxWaiting()));
         }
 
         @Override
@@ -287,13 +335,15 @@ public final class ConnectlyClient implements Closeable {
                         ? RetryPolicy.parseRetryAfter(retryAfterHeader.getValue()) : null;
                 if (status == 429) {
                     metrics.rateLimited();
+                    // the limit is the account's: the operation's other calls hold off too, instead of being refused
+                    waitingCalls.holdOff(api, retryPolicy.holdOffMillis(retryAfter));
                 }
                 long delay = retryPolicy.nextDelayMillis(failure, api.isRead(), attempts, startNanos, retryAfter);
                 if (delay >= 0 && scheduleRetry(delay, "HTTP " + status)) {
                     return;
                 }
                 ConnectlyApiException error = ConnectlyErrors.apiException(api, businessId, status, errorBody, retryAfter,
-                        failure, retryPolicy.isRetryable(failure, api.isRead()), attempts);
+                        failure, retryPolicy.isRetryable(failure, api.isRead()), attempts, notRetried());
                 metrics.answeredWithError(status, error.getErrorCode(), error.getCntTraceId());
                 future.completeExceptionally(error);
             } catch (Throwable e) {
@@ -313,16 +363,31 @@ public final class ConnectlyClient implements Closeable {
                 }
                 metrics.unreachable(error.getClass().getSimpleName());
                 future.completeExceptionally(ConnectlyErrors.connectionException(api, error, failure,
-                        retryPolicy.isRetryable(failure, api.isRead()), attempts, target));
+                        retryPolicy.isRetryable(failure, api.isRead()), attempts, target, notRetried()));
             } catch (Throwable e) {
                 future.completeExceptionally(e);
             }
         }
 
-        private void retryNow() {
-            if (waitingToRetry.remove(this)) {
-                attempt();
+        /** Why a retryable failure was not retried although the retry bounds allowed it, or null. */
+        private String notRetried() {
+            return waitingFull ? ConnectlyErrors.waitingFull(retryPolicy.getMaxWaiting()) : null;
+        }
+
+        /** Runs on the scheduler thread when the wait is over, unless the client closed meanwhile. */
+        private void attemptAfterWait() {
+            if (stopWaiting()) {
+                attempt(attemptConfig(retryPolicy.connectionWaitMillis(startNanos)));
             }
+        }
+
+        /** Leaves the waiting calls; false when the call no longer waited (closed under it). */
+        private boolean stopWaiting() {
+            if (waitingToRetry.remove(this)) {
+                waitingCalls.leave();
+                return true;
+            }
+            return false;
         }
 
         void abandon() {
@@ -341,24 +406,39 @@ public final class ConnectlyClient implements Closeable {
         }
 
         private boolean scheduleRetry(long delayMillis, String reason) {
-            if (closed) {
+            if (!waitThenAttempt(delayMillis)) {
                 return false;
-            }
-            waitingToRetry.add(this);
-            try {
-                scheduler.schedule(this::retryNow, delayMillis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException stopping) {
-                waitingToRetry.remove(this);
-                return false;
-            }
-            if (closed && waitingToRetry.remove(this)) {
-                // closed between the check and the scheduling: close() may have missed this call
-                abandon();
-                return true;
             }
             metrics.retried();
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Connectly {} attempt {} failed ({}); retrying in {} ms", api.operation(), attempts, reason, delayMillis);
+            }
+            return true;
+        }
+
+        /**
+         * Makes the call wait among the account's waiting calls, then attempt again; false when it may not wait: the
+         * client is closed, or retryMaxWaiting calls of the account wait already (then counted, and said in the error).
+         */
+        private boolean waitThenAttempt(long delayMillis) {
+            if (closed) {
+                return false;
+            }
+            if (!waitingCalls.tryEnter(retryPolicy.getMaxWaiting())) {
+                waitingFull = true;
+                metrics.waitingFull();
+                return false;
+            }
+            waitingToRetry.add(this);
+            try {
+                waitingCalls.scheduler().schedule(this::attemptAfterWait, delayMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                stopWaiting();
+                return false;
+            }
+            if (closed && stopWaiting()) {
+                // closed between the check and the scheduling: close() may have missed this call
+                abandon();
             }
             return true;
         }
@@ -372,6 +452,16 @@ public final class ConnectlyClient implements Closeable {
         return metrics;
     }
 
+    /** Calls of this client's Connectly account (every endpoint sharing its HTTP client) waiting now. */
+    public int getWaitingCalls() {
+        return waitingCalls.count();
+    }
+
+    /** The most calls of the account that waited at once. */
+    public int getWaitingCallsPeak() {
+        return waitingCalls.peak();
+    }
+
     /**
      * Ends this client: calls still waiting to retry end at once with a ConnectlyException, never hang; the HTTP client
      * is closed, or its share released (the last user closes a shared one).
@@ -383,7 +473,7 @@ public final class ConnectlyClient implements Closeable {
         }
         closed = true;
         for (Call<?> call : waitingToRetry) {
-            if (waitingToRetry.remove(call)) {
+            if (call.stopWaiting()) {
                 call.abandon();
             }
         }

@@ -15,6 +15,8 @@ public final class ConnectlyClientMetrics {
     private final LongAdder failed = new LongAdder();
     private final LongAdder retries = new LongAdder();
     private final LongAdder rateLimited = new LongAdder();
+    private final LongAdder heldOff = new LongAdder();
+    private final LongAdder waitingFull = new LongAdder();
     private final LongAdder rejectedByValidation = new LongAdder();
     private final ConcurrentHashMap<String, LongAdder> failuresByCode = new ConcurrentHashMap<>();
 
@@ -93,6 +95,14 @@ public final class ConnectlyClientMetrics {
         rateLimited.increment();
     }
 
+    void heldOff() {
+        heldOff.increment();
+    }
+
+    void waitingFull() {
+        waitingFull.increment();
+    }
+
     /** A message rejected before any call (validation or template check). */
     public void rejectedByValidation() {
         rejectedByValidation.increment();
@@ -114,6 +124,16 @@ public final class ConnectlyClientMetrics {
         return rateLimited.sum();
     }
 
+    /** Calls whose first attempt waited for a Retry-After Connectly gave the operation's calls (a 429). */
+    public long getHeldOff() {
+        return heldOff.sum();
+    }
+
+    /** Calls that failed at once instead of waiting, because the account's waiting calls were at retryMaxWaiting. */
+    public long getWaitingFull() {
+        return waitingFull.sum();
+    }
+
     public long getRejectedByValidation() {
         return rejectedByValidation.sum();
     }
@@ -130,6 +150,8 @@ public final class ConnectlyClientMetrics {
         failed.reset();
         retries.reset();
         rateLimited.reset();
+        heldOff.reset();
+        waitingFull.reset();
         rejectedByValidation.reset();
         failuresByCode.clear();
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * The one place that shares HTTP clients: one per component and Connectly account. Endpoints of a component that call
  * the same baseUrl, businessId and apiKey with the same transport settings (connectTimeout, responseTimeout,
  * maxConnections, proxy, sslContextParameters) share one pooled Apache HttpClient 5 async client with its I/O threads,
- * one retry scheduler thread and one {@link TemplateCatalog}; each endpoint keeps its own {@link ConnectlyClient} with
+ * one retry scheduler thread with the account's {@link WaitingCalls} (their number bounded, Connectly's Retry-After
+ * honoured for the account) and one {@link TemplateCatalog}; each endpoint keeps its own {@link ConnectlyClient} with
  * its own retry policy and counters. Reference-counted: the last endpoint to stop closes them. A route with
  * {@code toD("connectly:sendTemplatedMessage?templateName=${header.tpl}")} and 20 template names thus runs on one client.
  */
@@ -44,15 +45,15 @@ public final class ConnectlyConnections {
     /** One shared HTTP client and what goes with it. */
     private static final class Shared {
         final CloseableHttpAsyncClient http;
-        final ScheduledExecutorService scheduler;
+        final WaitingCalls waitingCalls;
         final ConnectlyClient catalogClient;
         final TemplateCatalog templateCatalog;
         int users;
 
-        Shared(CloseableHttpAsyncClient http, ScheduledExecutorService scheduler, ConnectlyClient catalogClient,
+        Shared(CloseableHttpAsyncClient http, WaitingCalls waitingCalls, ConnectlyClient catalogClient,
                TemplateCatalog templateCatalog) {
             this.http = http;
-            this.scheduler = scheduler;
+            this.waitingCalls = waitingCalls;
             this.catalogClient = catalogClient;
             this.templateCatalog = templateCatalog;
         }
@@ -106,19 +107,20 @@ public final class ConnectlyConnections {
             CloseableHttpAsyncClient http = ConnectlyClient.startHttpClient(camelContext, configuration);
             ScheduledExecutorService scheduler
                     = camelContext.getExecutorServiceManager().newScheduledThreadPool(owner, "ConnectlyRetry", 1);
+            WaitingCalls waitingCalls = new WaitingCalls(scheduler);
             // the catalog's getTemplates calls have a client of their own, so that they outlive the endpoint that first
             // needed them; they use that endpoint's retry settings
-            ConnectlyClient catalogClient = ConnectlyClient.view(http, scheduler, configuration, new ConnectlyClientMetrics(),
+            ConnectlyClient catalogClient = ConnectlyClient.view(http, waitingCalls, configuration, new ConnectlyClientMetrics(),
                     () -> {
                     });
-            current = new Shared(http, scheduler, catalogClient,
+            current = new Shared(http, waitingCalls, catalogClient,
                                  new TemplateCatalog(catalogClient, configuration.getTemplateCacheTtl()));
             shared.put(key, current);
             LOG.debug("Connectly HTTP client for {} started ({} shared clients)", key, shared.size());
         }
         current.users++;
         Shared share = current;
-        ConnectlyClient client = ConnectlyClient.view(share.http, share.scheduler, configuration, metrics,
+        ConnectlyClient client = ConnectlyClient.view(share.http, share.waitingCalls, configuration, metrics,
                 () -> release(camelContext, key, share));
         return new Lease(client, share.templateCatalog);
     }
@@ -130,7 +132,7 @@ public final class ConnectlyConnections {
         shared.remove(key, share);
         share.catalogClient.close();
         share.http.close(CloseMode.GRACEFUL);
-        camelContext.getExecutorServiceManager().shutdownNow(share.scheduler);
+        camelContext.getExecutorServiceManager().shutdownNow(share.waitingCalls.scheduler());
         LOG.debug("Connectly HTTP client for {} closed with its last endpoint ({} shared clients left)", key, shared.size());
     }
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 
 import io.camelconnectly.component.connectly.ConnectlyJson;
 import io.camelconnectly.component.connectly.model.ErrorBody;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /**
  * Turns a non-2xx answer or a connection failure into the exception users match, with a message that says what to do.
@@ -46,7 +47,7 @@ public final class ConnectlyErrors {
 
     static ConnectlyApiException apiException(ConnectlyApi api, String businessId, int status, ErrorBody error,
                                               Duration retryAfter, RetryPolicy.Failure failure, boolean retryable,
-                                              int attempts) {
+                                              int attempts, String notRetried) {
         String operation = api.operation().name();
         String code = error == null ? null : error.getCode();
         StringBuilder message = new StringBuilder(256);
@@ -67,6 +68,9 @@ public final class ConnectlyErrors {
             message.append(" after ").append(attempts).append(" attempts");
         }
         message.append(". ");
+        if (notRetried != null) {
+            message.append(notRetried).append(' ');
+        }
 
         if (CODE_OUTSIDE_WINDOW.equals(code)) {
             message.append("The customer's 24-hour window is closed: send a template message instead (connectly:sendTemplatedMessage). "
@@ -149,7 +153,7 @@ public final class ConnectlyErrors {
     }
 
     static ConnectlyConnectionException connectionException(ConnectlyApi api, Throwable cause, RetryPolicy.Failure failure,
-                                                            boolean retryable, int attempts, String target) {
+                                                            boolean retryable, int attempts, String target, String notRetried) {
         boolean maybeProcessed = failure == RetryPolicy.Failure.AMBIGUOUS;
         StringBuilder message = new StringBuilder(200);
         message.append("Connectly ").append(api.operation()).append(" got no answer from ").append(target).append(": ")
@@ -161,6 +165,13 @@ public final class ConnectlyErrors {
             message.append(" (after ").append(attempts).append(" attempts)");
         }
         message.append(". ");
+        if (notRetried != null) {
+            message.append(notRetried).append(' ');
+        }
+        if (cause instanceof DeadlineTimeoutException) {
+            message.append("No pooled connection became free in time: nothing was sent. Raise maxConnections, or lower the "
+                           + "number of calls in flight. ");
+        }
         if (maybeProcessed && !api.isRead()) {
             message.append("Connectly may have processed the request: check before sending it again (a resend can deliver twice). ");
         }
@@ -171,5 +182,36 @@ public final class ConnectlyErrors {
         }
         return new ConnectlyConnectionException(api.operation().name(), message.toString(), retryable, maybeProcessed, attempts,
                                                 cause);
+    }
+
+    /** Said in the error of a call that was not retried because the account's waiting calls were at retryMaxWaiting. */
+    static String waitingFull(int maxWaiting) {
+        return "Not retried: " + maxWaiting + " calls of this Connectly account were waiting already (retryMaxWaiting); lower "
+               + "the send rate (e.g. Camel's throttle EIP) or raise retryMaxWaiting.";
+    }
+
+    /**
+     * A call that was never sent: Connectly had answered the operation's calls with 429 and a Retry-After that had not
+     * passed, and this call could not wait for it.
+     *
+     * @param holdOffMillis   what is left of the Retry-After
+     * @param fitsRetryBudget whether the wait would have fitted in retryMaxElapsed (then the waiting calls were full)
+     */
+    static ConnectlyRateLimitedException heldOffException(ConnectlyApi api, long holdOffMillis, boolean fitsRetryBudget,
+                                                          int maxWaiting) {
+        String operation = api.operation().name();
+        StringBuilder message = new StringBuilder(300).append("Connectly ").append(operation)
+                .append(" was not sent: Connectly answered this account's ").append(operation)
+                .append(" calls with 429 and asked to wait another ").append(holdOffMillis).append(" ms (Retry-After), ");
+        if (fitsRetryBudget) {
+            message.append("and ").append(maxWaiting).append(" calls of the account were waiting already (retryMaxWaiting). ");
+        } else {
+            message.append("longer than this call may wait (retryMaxElapsed). ");
+        }
+        message.append("Nothing was sent, so it is safe to send again later. Lower the send rate (Connectly allows 200 "
+                       + "requests/second on send endpoints; e.g. Camel's throttle EIP) or allow longer waits (retryMaxElapsed, "
+                       + "retryMaxWaiting).");
+        return new ConnectlyRateLimitedException(operation, message.toString(), 429, null, Duration.ofMillis(holdOffMillis), true,
+                                                 0);
     }
 }

@@ -15,19 +15,23 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.utils.DateUtils;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
 
 /**
  * What is retried, how often and how long to wait. One instance per endpoint, immutable.
  * <ul>
  * <li>Always retried (Connectly did not act on the request): 429, a 503 with Retry-After or Connectly's error body,
- * connection refused, connect timeout, no pooled connection in time.</li>
+ * connection refused, connect timeout.</li>
  * <li>Ambiguous (Connectly may have acted: a retry of a send can deliver twice): 502, 504, any other 503, response
  * timeout, connection closed mid-request. Retried for reads; for sends, creates, updates and deletes only with
  * {@code retryAmbiguousFailures=true}.</li>
  * <li>Never retried: any other status (4xx mistakes, 409, 500), TLS failures.</li>
  * </ul>
  * Waits grow exponentially from {@code initialDelay} with full jitter, capped by {@code maxDelay}; a {@code Retry-After}
- * is honoured (never waited less). Bounded by {@code maxAttempts} in all and {@code maxElapsed} from the first attempt.
+ * is honoured (never waited less). Bounded by {@code maxAttempts} in all and {@code maxElapsed} from the first attempt:
+ * no wait (to retry, for a Retry-After, for a pooled connection) goes beyond it, so a call ends within
+ * {@code maxElapsed} plus one attempt's connect and response timeouts. At most {@code maxWaiting} calls of an account
+ * wait at once; a call that would wait beyond it fails at once.
  */
 public final class RetryPolicy {
 
@@ -54,14 +58,16 @@ public final class RetryPolicy {
     private final long initialDelayMillis;
     private final long maxDelayMillis;
     private final boolean retryAmbiguousFailures;
+    private final int maxWaiting;
 
     public RetryPolicy(int maxAttempts, long maxElapsedMillis, long initialDelayMillis, long maxDelayMillis,
-                       boolean retryAmbiguousFailures) {
+                       boolean retryAmbiguousFailures, int maxWaiting) {
         this.maxAttempts = Math.max(1, maxAttempts);
         this.maxElapsedMillis = Math.max(0, maxElapsedMillis);
         this.initialDelayMillis = Math.max(1, initialDelayMillis);
         this.maxDelayMillis = Math.max(this.initialDelayMillis, maxDelayMillis);
         this.retryAmbiguousFailures = retryAmbiguousFailures;
+        this.maxWaiting = Math.max(0, maxWaiting);
     }
 
     /** How an answer without Retry-After or Connectly's error body is classified. */
@@ -93,9 +99,10 @@ public final class RetryPolicy {
         if (error instanceof SSLException) {
             return Failure.PERMANENT;
         }
+        // DeadlineTimeoutException: the async pool had no free connection in time, so nothing was sent
         if (error instanceof ConnectException || error instanceof HttpHostConnectException
                 || error instanceof ConnectTimeoutException || error instanceof NoRouteToHostException
-                || error instanceof ConnectionRequestTimeoutException) {
+                || error instanceof ConnectionRequestTimeoutException || error instanceof DeadlineTimeoutException) {
             return Failure.NOT_PROCESSED;
         }
         if (error instanceof UnknownHostException) {
@@ -138,12 +145,34 @@ public final class RetryPolicy {
         if (retryAfter != null) {
             delay = Math.max(delay, clamp(retryAfter).toMillis());
         }
-        long elapsedMillis = (System.nanoTime() - startNanos) / 1_000_000L;
+        return fitsBudget(startNanos, delay) ? delay : -1;
+    }
+
+    /** Whether a wait of {@code waitMillis} from now ends within {@code maxElapsed} of the call's first attempt. */
+    public boolean fitsBudget(long startNanos, long waitMillis) {
         // both terms are at most a day (or the elapsed time of a call): no overflow
-        if (elapsedMillis + delay > maxElapsedMillis) {
-            return -1;
-        }
-        return delay;
+        return elapsedMillis(startNanos) + waitMillis <= maxElapsedMillis;
+    }
+
+    /**
+     * How long an attempt starting now may wait for a pooled connection: what is left of {@code maxElapsed} (at least
+     * 1 ms, at most a day), so that a busy pool does not stretch a call beyond its bound.
+     */
+    public long connectionWaitMillis(long startNanos) {
+        long left = maxElapsedMillis - elapsedMillis(startNanos);
+        return Math.max(1, Math.min(left, MAX_RETRY_AFTER.toMillis()));
+    }
+
+    /**
+     * How long new calls of the operation hold off after a 429 with this Retry-After: the wait Connectly asked for, at
+     * most {@code maxElapsed} (a call never waits longer), so that a huge Retry-After does not stop sending for a day.
+     */
+    public long holdOffMillis(Duration retryAfter) {
+        return retryAfter == null ? 0 : Math.min(clamp(retryAfter).toMillis(), maxElapsedMillis);
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000L;
     }
 
     /**
@@ -192,10 +221,15 @@ public final class RetryPolicy {
         return retryAmbiguousFailures;
     }
 
+    /** The most calls of the account that may wait at once (to retry, or for a Retry-After) for this endpoint's calls to wait. */
+    public int getMaxWaiting() {
+        return maxWaiting;
+    }
+
     @Override
     public String toString() {
         return "RetryPolicy[maxAttempts=" + maxAttempts + ", maxElapsed=" + maxElapsedMillis
                + "ms, initialDelay=" + initialDelayMillis + "ms, maxDelay=" + maxDelayMillis + "ms, retryAmbiguousFailures="
-               + retryAmbiguousFailures + "]";
+               + retryAmbiguousFailures + ", maxWaiting=" + maxWaiting + "]";
     }
 }

@@ -10,6 +10,9 @@ import java.time.format.DateTimeFormatter;
 
 import javax.net.ssl.SSLHandshakeException;
 
+import org.apache.hc.core5.util.Deadline;
+import org.apache.hc.core5.util.DeadlineTimeoutException;
+import org.apache.hc.core5.util.TimeValue;
 import org.junit.jupiter.api.Test;
 
 import static io.camelconnectly.component.connectly.client.RetryPolicy.Failure.AMBIGUOUS;
@@ -38,12 +41,15 @@ class RetryPolicyTest {
         assertThat(RetryPolicy.classify(new SocketTimeoutException("read"))).isEqualTo(AMBIGUOUS);
         assertThat(RetryPolicy.classify(new IOException("closed"))).isEqualTo(AMBIGUOUS);
         assertThat(RetryPolicy.classify(new SSLHandshakeException("untrusted"))).isEqualTo(PERMANENT);
+        // the async pool's "no connection in time": nothing was sent
+        assertThat(RetryPolicy.classify(DeadlineTimeoutException.from(Deadline.calculate(TimeValue.ofMilliseconds(1)))))
+                .isEqualTo(NOT_PROCESSED);
     }
 
     @Test
     void ambiguousFailuresAreRetriedForReadsOrWhenAllowed() {
-        RetryPolicy safe = new RetryPolicy(4, 30_000, 10, 100, false);
-        RetryPolicy optIn = new RetryPolicy(4, 30_000, 10, 100, true);
+        RetryPolicy safe = new RetryPolicy(4, 30_000, 10, 100, false, 1000);
+        RetryPolicy optIn = new RetryPolicy(4, 30_000, 10, 100, true, 1000);
         assertThat(safe.isRetryable(AMBIGUOUS, true)).isTrue();
         assertThat(safe.isRetryable(AMBIGUOUS, false)).isFalse();
         assertThat(optIn.isRetryable(AMBIGUOUS, false)).isTrue();
@@ -53,7 +59,7 @@ class RetryPolicyTest {
 
     @Test
     void backoffIsJitteredWithinTheCapAndBounded() {
-        RetryPolicy policy = new RetryPolicy(4, 30_000, 100, 250, false);
+        RetryPolicy policy = new RetryPolicy(4, 30_000, 100, 250, false, 1000);
         long start = System.nanoTime();
         for (int i = 0; i < 200; i++) {
             assertThat(policy.nextDelayMillis(NOT_PROCESSED, false, 1, start, null)).isBetween(0L, 100L);
@@ -64,6 +70,24 @@ class RetryPolicyTest {
         assertThat(policy.nextDelayMillis(RATE_LIMITED, false, 1, start, Duration.ofSeconds(2))).isEqualTo(2000);
         assertThat(policy.nextDelayMillis(RATE_LIMITED, false, 1, start, Duration.ofSeconds(31))).as("beyond maxElapsed")
                 .isEqualTo(-1);
+    }
+
+    @Test
+    void noWaitEndsAfterMaxElapsed() {
+        RetryPolicy policy = new RetryPolicy(4, 2_000, 100, 250, false, 1000);
+        long start = System.nanoTime();
+        assertThat(policy.fitsBudget(start, 1_500)).isTrue();
+        assertThat(policy.fitsBudget(start, 2_500)).isFalse();
+        assertThat(policy.fitsBudget(start - 1_800_000_000L, 500)).as("1.8 s spent already").isFalse();
+        // a pooled connection is waited for as long as the call may still last, at least 1 ms
+        assertThat(policy.connectionWaitMillis(start)).isBetween(1_900L, 2_000L);
+        assertThat(policy.connectionWaitMillis(start - 5_000_000_000L)).isEqualTo(1);
+        assertThat(new RetryPolicy(4, Long.MAX_VALUE, 100, 250, false, 1000).connectionWaitMillis(start))
+                .isEqualTo(RetryPolicy.MAX_RETRY_AFTER.toMillis());
+        // new calls hold off for Connectly's Retry-After, never longer than a call may wait
+        assertThat(policy.holdOffMillis(Duration.ofSeconds(1))).isEqualTo(1_000);
+        assertThat(policy.holdOffMillis(Duration.ofHours(1))).isEqualTo(2_000);
+        assertThat(policy.holdOffMillis(null)).isZero();
     }
 
     @Test
