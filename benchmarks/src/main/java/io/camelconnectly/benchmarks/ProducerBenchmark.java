@@ -100,7 +100,7 @@ public final class ProducerBenchmark {
                 .define("--warmup", "15", "seconds each side runs at each concurrency before its measured runs")
                 .define("--duration", "10", "seconds of one measured run")
                 .define("--rounds", "3", "measured runs per side and concurrency; the order alternates")
-                .define("--camel", "uri:pool,uri:caller", "the Camel sides, each in its own JVM: VIA:pool or VIA:caller,"
+                .define("--camel", "uri:pool,uri:caller,endpoint:caller,plain:pool", "the Camel sides, each in its own JVM: VIA:pool or VIA:caller,"
                                         + " comma-separated. VIA uri: template.asyncRequestBody(\"connectly:sendMessage?"
                                         + "recipient=...\", text); endpoint: the same Endpoint resolved once; route:"
                                         + " asyncRequestBody(\"direct:send\", text) to a route; producer: the endpoint's"
