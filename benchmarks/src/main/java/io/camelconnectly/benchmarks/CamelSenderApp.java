@@ -26,7 +26,9 @@ import org.apache.camel.support.service.ServiceHelper;
  * <li>{@code route}: {@code template.asyncRequestBody("direct:send", text)} to a route
  * {@code from("direct:send").to("connectly:sendMessage?recipient=+16045550123")};</li>
  * <li>{@code producer}: no ProducerTemplate, the endpoint's AsyncProducer called with a new exchange (what users do not
- * write; it isolates the component's own cost from Camel's).</li>
+ * write; it isolates the component's own cost from Camel's);</li>
+ * <li>{@code plain}: {@code template.asyncRequestBody(endpoint, text)} to a benchmark-only {@link PlainHttpEndpoint}
+ * that makes the bare client's request: the ProducerTemplate's cost alone, with a component that costs nothing.</li>
  * </ul>
  * THREADED_ASYNC_MODE is {@code ProducerTemplate.setThreadedAsyncMode}: Camel's default ({@code true}) hands every
  * async send to the template's thread pool. Then the commands of {@link ClosedLoop#serve}.
@@ -62,12 +64,16 @@ public final class CamelSenderApp {
         template.setThreadedAsyncMode(threadedAsyncMode);
         Endpoint endpoint = main.getCamelContext().getEndpoint(SEND_URI);
         ClosedLoop.Sender sender = switch (via) {
-            case "uri" -> viaTemplate(text -> template.asyncRequestBody(SEND_URI, text));
-            case "endpoint" -> viaTemplate(text -> template.asyncRequestBody(endpoint, text));
-            case "route" -> viaTemplate(text -> template.asyncRequestBody("direct:send", text));
+            case "uri" -> viaTemplate(text -> template.asyncRequestBody(SEND_URI, text), SendMessageResponse.class);
+            case "endpoint" -> viaTemplate(text -> template.asyncRequestBody(endpoint, text), SendMessageResponse.class);
+            case "route" -> viaTemplate(text -> template.asyncRequestBody("direct:send", text), SendMessageResponse.class);
             case "producer" -> viaProducer(endpoint);
+            case "plain" -> {
+                Endpoint plain = new PlainHttpEndpoint(main.getCamelContext(), new BareRequest(baseUrl));
+                yield viaTemplate(text -> template.asyncRequestBody(plain, text), byte[].class);
+            }
             default -> throw new IllegalArgumentException(
-                    "--via " + via + " is unknown; allowed: uri, endpoint, route, producer");
+                    "via " + via + " is unknown; allowed: uri, endpoint, route, producer, plain");
         };
 
         ChildCommands common = new ChildCommands();
@@ -76,9 +82,9 @@ public final class CamelSenderApp {
         main.stop();
     }
 
-    private static ClosedLoop.Sender viaTemplate(Function<String, CompletableFuture<Object>> send) {
+    private static ClosedLoop.Sender viaTemplate(Function<String, CompletableFuture<Object>> send, Class<?> answerType) {
         return done -> send.apply(TEXT)
-                .whenComplete((answer, error) -> done.complete(error == null && answer instanceof SendMessageResponse));
+                .whenComplete((answer, error) -> done.complete(error == null && answerType.isInstance(answer)));
     }
 
     private static ClosedLoop.Sender viaProducer(Endpoint endpoint) throws Exception {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,7 +19,31 @@ import java.util.Objects;
  */
 public final class ProducerBenchmark {
 
-    private static final List<String> SIDES = List.of("bare", "camel");
+    private static final String BARE = "bare";
+
+    /**
+     * One Camel side: how the application sends ({@code via}) and whether the ProducerTemplate hands each async send to
+     * its thread pool ({@code pool}: Camel's default threadedAsyncMode=true) or sends from the calling thread
+     * ({@code caller}: threadedAsyncMode=false).
+     */
+    private record Setup(String via, boolean threaded) {
+
+        static final List<String> VIAS = List.of("uri", "endpoint", "route", "producer", "plain");
+
+        static Setup parse(String text) {
+            String[] parts = text.trim().split(":");
+            if (parts.length != 2 || !VIAS.contains(parts[0]) || !List.of("pool", "caller").contains(parts[1])) {
+                throw new IllegalArgumentException("--camel setup '" + text.trim() + "' is not VIA:pool or VIA:caller with"
+                                                   + " VIA one of " + VIAS);
+            }
+            return new Setup(parts[0], parts[1].equals("pool"));
+        }
+
+        /** The side's name in reports and file names. */
+        String label() {
+            return "camel-" + via + "-" + (threaded ? "pool" : "caller");
+        }
+    }
 
     private record Run(String side, int concurrency, int round, String load, Protocol.Reply result, Protocol.Reply standIn) {
 
@@ -53,6 +78,8 @@ public final class ProducerBenchmark {
     private final boolean jfr;
     private final Duration runTimeout;
     private final List<Run> runs = new ArrayList<>();
+    /** bare, then each Camel setup's label. */
+    private final List<String> sides = new ArrayList<>();
 
     private ProducerBenchmark(Flags flags) {
         this.report = new Report(flags.text("--out"), "producer");
@@ -73,13 +100,16 @@ public final class ProducerBenchmark {
                 .define("--warmup", "15", "seconds each side runs at each concurrency before its measured runs")
                 .define("--duration", "10", "seconds of one measured run")
                 .define("--rounds", "3", "measured runs per side and concurrency; the order alternates")
-                .define("--via", "uri", "uri: asyncRequestBody(\"connectly:sendMessage?recipient=...\", text);"
-                                        + " endpoint: the same Endpoint resolved once; route: asyncRequestBody(\"direct:send\","
-                                        + " text) to a route; producer: the endpoint's AsyncProducer called directly (no"
-                                        + " ProducerTemplate: the component's own cost)")
-                .define("--threaded-async-mode", "true", "ProducerTemplate.setThreadedAsyncMode (Camel's default true:"
-                                                         + " each async send goes through the template's thread pool)")
-                .defineRunFlags("all three JVMs", "bare-c<N>.jfr, camel-c<N>.jfr", "producer")
+                .define("--camel", "uri:pool,uri:caller,endpoint:caller,plain:pool", "the Camel sides, each in its own JVM: VIA:pool or VIA:caller,"
+                                        + " comma-separated. VIA uri: template.asyncRequestBody(\"connectly:sendMessage?"
+                                        + "recipient=...\", text); endpoint: the same Endpoint resolved once; route:"
+                                        + " asyncRequestBody(\"direct:send\", text) to a route; producer: the endpoint's"
+                                        + " AsyncProducer called directly (no ProducerTemplate: the component's own cost);"
+                                        + " plain: asyncRequestBody to a benchmark-only endpoint making the bare request"
+                                        + " (the template's cost alone). pool: Camel's default threadedAsyncMode=true (each"
+                                        + " async send goes through the template's thread pool); caller:"
+                                        + " setThreadedAsyncMode(false) (sent from the calling thread)")
+                .defineRunFlags("all JVMs", "bare-c<N>.jfr, camel-<setup>-c<N>.jfr", "producer")
                 .parse(args);
         new ProducerBenchmark(flags).run(flags);
     }
@@ -87,22 +117,38 @@ public final class ProducerBenchmark {
     private void run(Flags flags) throws Exception {
         int[] concurrencies = flags.numbers("--concurrency");
         List<String> jvmOptions = flags.words("--jvm-opts");
+        List<Setup> setups = new ArrayList<>();
+        for (String setup : flags.text("--camel").split(",")) {
+            setups.add(Setup.parse(setup));
+        }
+        sides.add(BARE);
+        setups.forEach(setup -> sides.add(setup.label()));
         report.header("sendMessage: Camel Main + ProducerTemplate vs bare HttpClient 5", flags);
+        List<ChildJvm> jvms = new ArrayList<>();
         try (ChildJvm standIn = ChildJvm.start("stand-in", jvmOptions, ConnectlyStandIn.class, List.of(), report.folder())) {
             String baseUrl = "http://127.0.0.1:" + standIn.awaitReady().text("port");
-            List<String> camelArgs = List.of(baseUrl, flags.text("--via"), String.valueOf(flags.yes("--threaded-async-mode")));
-            try (ChildJvm bare = ChildJvm.start("bare", jvmOptions, BareSenderApp.class, List.of(baseUrl), report.folder());
-                 ChildJvm camel = ChildJvm.start("camel", jvmOptions, CamelSenderApp.class, camelArgs, report.folder())) {
-                bare.awaitReady();
-                camel.awaitReady();
-                report.line("- stand-in at %s (pid %d); bare pid %d; camel pid %d", baseUrl, standIn.pid(), bare.pid(),
-                        camel.pid());
-                compareRequests(standIn, List.of(bare, camel));
+            try {
+                jvms.add(ChildJvm.start(BARE, jvmOptions, BareSenderApp.class, List.of(baseUrl), report.folder()));
+                for (Setup setup : setups) {
+                    jvms.add(ChildJvm.start(setup.label(), jvmOptions, CamelSenderApp.class,
+                            List.of(baseUrl, setup.via(), String.valueOf(setup.threaded())), report.folder()));
+                }
+                StringBuilder pids = new StringBuilder();
+                for (ChildJvm jvm : jvms) {
+                    jvm.awaitReady();
+                    pids.append("; ").append(jvm.label()).append(" pid ").append(jvm.pid());
+                }
+                report.line("- stand-in at %s (pid %d)%s", baseUrl, standIn.pid(), pids);
+                compareRequests(standIn, jvms);
                 report.line("");
                 report.line("## Runs");
                 report.line("");
                 for (int concurrency : concurrencies) {
-                    measure(concurrency, standIn, bare, camel);
+                    measure(concurrency, standIn, jvms);
+                }
+            } finally {
+                for (ChildJvm jvm : jvms) {
+                    jvm.close();
                 }
             }
         }
@@ -110,9 +156,9 @@ public final class ProducerBenchmark {
         report.save();
     }
 
-    /** Warm-up of each side, then the measured rounds in alternating order. */
-    private void measure(int concurrency, ChildJvm standIn, ChildJvm bare, ChildJvm camel) {
-        for (ChildJvm side : List.of(bare, camel)) {
+    /** Warm-up of each side, then the measured rounds, the order of the sides reversed every other round. */
+    private void measure(int concurrency, ChildJvm standIn, List<ChildJvm> jvms) {
+        for (ChildJvm side : jvms) {
             Protocol.Reply warm = side.call("run " + concurrency + " " + warmup, "result", runTimeout);
             report.line("- c=%d warm-up %s: %d s, %d messages, %d errors", concurrency, side.label(), warmup,
                     warm.number("completed"), warm.number("errors"));
@@ -122,14 +168,16 @@ public final class ProducerBenchmark {
             }
         }
         standIn.call("stats", "stats", CONTROL_TIMEOUT);
+        List<ChildJvm> reversed = new ArrayList<>(jvms);
+        Collections.reverse(reversed);
         for (int round = 1; round <= rounds; round++) {
-            for (ChildJvm side : round % 2 == 1 ? List.of(bare, camel) : List.of(camel, bare)) {
+            for (ChildJvm side : round % 2 == 1 ? jvms : reversed) {
                 String load = Report.loadAverage();
                 Protocol.Reply result = side.call("run " + concurrency + " " + duration, "result", runTimeout);
                 Protocol.Reply served = standIn.call("stats", "stats", CONTROL_TIMEOUT);
                 Run run = new Run(side.label(), concurrency, round, load, result, served);
                 runs.add(run);
-                report.line("- c=%d round %d %-5s %8.0f msg/s, p50 %.3f ms, p99 %.3f ms, CPU %.1f µs/msg, alloc %.0f B/msg,"
+                report.line("- c=%d round %d %-18s %8.0f msg/s, p50 %.3f ms, p99 %.3f ms, CPU %.1f µs/msg, alloc %.0f B/msg,"
                             + " %.2f ctx switches/msg, errors %d, stand-in accepted %d (%s), load %s",
                         concurrency, round, run.side(), run.throughput(), result.number("p50Nanos") / 1e6,
                         result.number("p99Nanos") / 1e6, run.perMessage("cpuNanos", 1000), run.perMessage("allocBytes", 1),
@@ -138,13 +186,13 @@ public final class ProducerBenchmark {
             }
         }
         if (jfr) {
-            for (ChildJvm side : List.of(bare, camel)) {
+            for (ChildJvm side : jvms) {
                 side.call("jfr-stop", "jfr", CONTROL_TIMEOUT);
             }
         }
     }
 
-    /** One short run of each side, then the stand-in's copy of its last request: both must send the same request. */
+    /** One short run of each side, then the stand-in's copy of its last request: all must send the same request. */
     private void compareRequests(ChildJvm standIn, List<ChildJvm> sides) {
         List<Protocol.Reply> samples = new ArrayList<>();
         for (ChildJvm side : sides) {
@@ -161,7 +209,7 @@ public final class ProducerBenchmark {
             report.line("  - %s: %s %s, headers %s, body %s", sides.get(i).label(), sample.text("method"),
                     sample.text("path"), sample.text("headers"), body);
         }
-        boolean same = Objects.equals(samples.get(0).values(), samples.get(1).values());
+        boolean same = samples.stream().allMatch(sample -> Objects.equals(samples.get(0).values(), sample.values()));
         report.line("  - identical method, path, headers and body: %s", same ? "yes" : "NO (the comparison is unfair)");
     }
 
@@ -190,7 +238,7 @@ public final class ProducerBenchmark {
         List<List<String>> rows = new ArrayList<>();
         for (int concurrency : concurrencies) {
             List<SideMedians> medians = new ArrayList<>();
-            for (String side : SIDES) {
+            for (String side : sides) {
                 List<Run> mine = runs.stream().filter(r -> r.concurrency() == concurrency && r.side().equals(side)).toList();
                 SideMedians m = SideMedians.of(mine);
                 medians.add(m);
@@ -203,28 +251,37 @@ public final class ProducerBenchmark {
                         mine.stream().allMatch(Run::countsAgree) ? "yes" : "NO",
                         Report.fmt("%.1f", Report.median(mine.stream().map(Run::standInCpuPerRequest).toList()))));
             }
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                ratios.add(100 * throughput(concurrency, round, "camel") / throughput(concurrency, round, "bare"));
-            }
             SideMedians bare = medians.get(0);
-            SideMedians camel = medians.get(1);
-            rows.add(List.of(String.valueOf(concurrency), "**camel / bare**", "**" + Report.spread(ratios, "%.0f%%") + "**",
-                    Report.fmt("x%.2f", camel.p50() / bare.p50()), Report.fmt("x%.2f", camel.p99() / bare.p99()),
-                    Report.fmt("x%.2f", camel.cpu() / bare.cpu()), Report.fmt("x%.2f", camel.alloc() / bare.alloc()),
-                    Report.fmt("x%.2f", camel.ctx() / bare.ctx()), "", "", ""));
+            for (int s = 1; s < sides.size(); s++) {
+                String side = sides.get(s);
+                List<Double> ratios = new ArrayList<>();
+                for (int round = 1; round <= rounds; round++) {
+                    ratios.add(100 * throughput(concurrency, round, side) / throughput(concurrency, round, BARE));
+                }
+                SideMedians camel = medians.get(s);
+                rows.add(List.of(String.valueOf(concurrency), "**" + side + " / bare**",
+                        "**" + Report.spread(ratios, "%.0f%%") + "**",
+                        Report.fmt("x%.2f", camel.p50() / bare.p50()), Report.fmt("x%.2f", camel.p99() / bare.p99()),
+                        Report.fmt("x%.2f", camel.cpu() / bare.cpu()), Report.fmt("x%.2f", camel.alloc() / bare.alloc()),
+                        Report.fmt("x%.2f", camel.ctx() / bare.ctx()), "", "", ""));
+            }
         }
         report.table(List.of("concurrency", "side", "msg/s", "p50 ms", "p99 ms", "CPU µs/msg", "alloc B/msg",
                 "ctx switches/msg", "errors", "stand-in answered = counted", "stand-in CPU µs/req"), rows);
         report.line("");
-        report.line("Ratio rows: msg/s is the median of each round's camel/bare throughput (target >= 90%%); the other"
-                    + " columns are camel's median over bare's.");
+        report.line("Sides: camel-VIA-pool sends with Camel's default ProducerTemplate (threadedAsyncMode=true: each"
+                    + " async send is handed to the template's thread pool), camel-VIA-caller with"
+                    + " setThreadedAsyncMode(false) (sent from the calling thread); VIA uri passes the endpoint URI"
+                    + " string on every call, endpoint an Endpoint resolved once, plain sends through the template to a"
+                    + " benchmark-only endpoint making the bare request (the template's own cost), producer calls the"
+                    + " AsyncProducer directly (the component's own cost). Ratio rows: msg/s is the median of each round's"
+                    + " side/bare throughput (target >= 90%%); the other columns are the side's median over bare's.");
         for (int concurrency : concurrencies) {
             report.line("");
             report.line("### Where the CPU goes, concurrency %d (all measured runs; digits in thread names shown as #)",
                     concurrency);
             report.line("");
-            ThreadBreakdown breakdown = new ThreadBreakdown(SIDES, "msg");
+            ThreadBreakdown breakdown = new ThreadBreakdown(sides, "msg");
             runs.stream().filter(r -> r.concurrency() == concurrency)
                     .forEach(r -> breakdown.add(r.side(), r.result().text("threads"), r.messages()));
             breakdown.print(report);

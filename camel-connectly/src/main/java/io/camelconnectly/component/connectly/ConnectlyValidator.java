@@ -101,7 +101,7 @@ final class ConnectlyValidator {
         }
         int size;
         try {
-            size = ConnectlyJson.mapper().writeValueAsBytes(json).length;
+            size = ConnectlyJson.writeBytes(json).length;
         } catch (JsonProcessingException e) {
             throw new ConnectlyValidationException(field, value.getClass().getName(),
                     "cannot be written as JSON (" + e.getOriginalMessage() + "); use a Map, a List, a String or a simple bean");

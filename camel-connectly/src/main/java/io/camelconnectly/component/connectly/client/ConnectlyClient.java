@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.SSLContext;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
 import io.camelconnectly.component.connectly.ConnectlyConfiguration;
 import io.camelconnectly.component.connectly.ConnectlyJson;
 import io.camelconnectly.component.connectly.model.ErrorBody;
@@ -63,7 +62,6 @@ public final class ConnectlyClient implements Closeable {
 
     public static final String HEADER_API_KEY = "X-API-Key";
     private static final ContentType JSON = ContentType.create("application/json");
-    private static final ObjectWriter WRITER = ConnectlyJson.mapper().writer();
 
     private final CloseableHttpAsyncClient http;
     private final WaitingCalls waitingCalls;
@@ -71,6 +69,8 @@ public final class ConnectlyClient implements Closeable {
     private final ConnectlyClientMetrics metrics;
     private final HttpHost host;
     private final String businessPath;
+    /** The request path of each call without a path parameter, by ConnectlyApi ordinal: built once, not per message. */
+    private final String[] apiPaths;
     private final String apiKey;
     private final String businessId;
     private final String target;
@@ -99,6 +99,10 @@ public final class ConnectlyClient implements Closeable {
         this.host = new HttpHost(base.getScheme(), base.getHost(), base.getPort());
         String basePath = base.getRawPath() == null ? "" : base.getRawPath();
         this.businessPath = basePath + "/v1/businesses/" + encode(businessId);
+        this.apiPaths = new String[ConnectlyApi.values().length];
+        for (ConnectlyApi api : ConnectlyApi.values()) {
+            apiPaths[api.ordinal()] = businessPath + api.path();
+        }
         this.target = base.getScheme() + "://" + base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
     }
 
@@ -228,8 +232,8 @@ public final class ConnectlyClient implements Closeable {
     public <T> CompletableFuture<T> call(ConnectlyApi api, String pathId, Object body) {
         CompletableFuture<T> future = new CompletableFuture<>();
         try {
-            byte[] json = body == null ? null : WRITER.writeValueAsBytes(body);
-            String path = api.hasIdParameter() ? businessPath + api.path() + encode(pathId) : businessPath + api.path();
+            byte[] json = body == null ? null : ConnectlyJson.writeBytes(body);
+            String path = api.hasIdParameter() ? apiPaths[api.ordinal()] + encode(pathId) : apiPaths[api.ordinal()];
             Call<T> call = new Call<>(api, path, json, future);
             long holdOff = waitingCalls.holdOffMillis(api);
             if (holdOff > 0) {

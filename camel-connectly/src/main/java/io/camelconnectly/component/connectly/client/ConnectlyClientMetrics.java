@@ -29,8 +29,14 @@ public final class ConnectlyClientMetrics {
 
     void succeeded() {
         succeeded.increment();
-        consecutiveUnreachable.set(0);
-        authenticationRejected = false;
+        // read before writing: on the hot path both are already clear, and a write to a shared field would make the
+        // I/O threads of concurrent calls take its cache line from one another on every message
+        if (consecutiveUnreachable.get() != 0) {
+            consecutiveUnreachable.set(0);
+        }
+        if (authenticationRejected) {
+            authenticationRejected = false;
+        }
     }
 
     void failed(String code) {

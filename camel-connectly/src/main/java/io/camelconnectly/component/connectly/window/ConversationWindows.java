@@ -226,6 +226,10 @@ public final class ConversationWindows extends ServiceSupport {
             return null;
         }
         String trimmed = number.trim();
+        if (isPlusDigits(trimmed)) {
+            // already the key (as Connectly writes numbers): no copy for every inbound event
+            return trimmed;
+        }
         StringBuilder digits = new StringBuilder(16).append('+');
         for (int i = 0; i < trimmed.length(); i++) {
             char c = trimmed.charAt(i);
@@ -236,5 +240,18 @@ public final class ConversationWindows extends ServiceSupport {
             }
         }
         return digits.length() > 1 ? digits.toString() : trimmed;
+    }
+
+    private static boolean isPlusDigits(String number) {
+        if (number.length() < 2 || number.charAt(0) != '+') {
+            return false;
+        }
+        for (int i = 1; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }
