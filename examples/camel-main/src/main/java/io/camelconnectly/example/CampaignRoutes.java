@@ -14,12 +14,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The campaign flow, in Java DSL: a CSV of recipients and flow variables dropped into {@code <campaign dir>/inbox}
- * triggers a campaign sendout ({@code connectly:sendCampaign}) and moves to {@code done/}; a file that fails (an
- * unpublished campaign, a bad number, a bad file) moves to {@code error/} with one log line that says why.
+ * triggers a campaign sendout ({@code kamelet:connectly-sink?operation=sendCampaign}) and moves to {@code done/}; a
+ * file that fails (an unpublished campaign, a bad number, a bad file) moves to {@code error/} with one log line that
+ * says why.
  */
 public class CampaignRoutes extends RouteBuilder {
 
     static final String CAMPAIGN_FILE = "campaignFile";
+    /** The step that logs an unpublished campaign (a processor id, so tests and Hawtio can see it ran). */
+    static final String NOT_PUBLISHED_LOG = "campaign-not-published-log";
     private static final Logger LOG = LoggerFactory.getLogger(CampaignRoutes.class);
 
     @Override
@@ -29,7 +32,8 @@ public class CampaignRoutes extends RouteBuilder {
                 .logExhausted(false)
                 .log(LoggingLevel.ERROR, "Campaign file ${header.CamelFileName} moved to error/: campaign "
                                          + "${header.CamelConnectlyCampaignName} is not published (HTTP 409). Publish it "
-                                         + "in Connectly's Flow Builder, then drop the file again. ${exception.message}");
+                                         + "in Connectly's Flow Builder, then drop the file again. ${exception.message}")
+                .id(NOT_PUBLISHED_LOG);
         onException(Exception.class)
                 .logExhausted(false)
                 .process(CampaignRoutes::logFailure);
@@ -46,8 +50,7 @@ public class CampaignRoutes extends RouteBuilder {
                     exchange.getMessage().setBody(file.entries());
                 })
                 // one request per file; the component checks every number before anything is sent
-                // (the spot for kamelet:connectly-sink?operation=sendCampaign)
-                .to("connectly:sendCampaign")
+                .to("kamelet:connectly-sink?operation=sendCampaign")
                 // the answer arrives on the HTTP client's I/O thread: the file is moved on a worker thread instead
                 .threads().executorService("blockingWork")
                 .process(CampaignRoutes::logResult);
