@@ -6,16 +6,28 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.camelconnectly.component.connectly.dedupe.JdbcLeasedIdempotentRepository;
+import io.camelconnectly.component.connectly.window.JdbcConversationWindowRepository;
 import io.camelconnectly.example.crm.CrmStandIn;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ExtendedStartupListener;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.support.service.ServiceSupport;
@@ -24,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything the example needs besides its routes, started before the routes and stopped after them: the Connectly
- * simulator (unless {@code CONNECTLY_API_KEY} is set: live mode), the database, GreenMail, the CRM stand-in, and, once
- * the routes run, the list of URLs to open, the first minute's seed data and Hawtio (in the background, so it does
- * not delay the routes).
+ * simulator (unless {@code CONNECTLY_API_KEY} is set: live mode), the database, GreenMail and the CRM stand-in (all four
+ * at once, on threads of their own), and, once the routes run, the list of URLs to open, the first minute's seed data
+ * and Hawtio (in the background, so it does not delay the routes).
  *
  * <p>Each embedded part can be replaced by a real one through properties (see {@code application.properties}); the
  * values it computes (the simulator's coordinates, ports picked at start) are set as override properties, which the
@@ -86,30 +98,27 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         live = settings.optional("connectly.api-key").isPresent();
         if (live) {
             configureLiveConnectly();
-        } else {
-            startSimulator();
-            registry.bind("connectlySimulator", simulator);
         }
         seed = settings.flag("example.seed.enabled", !live);
         settings.override("example.templates.create-missing", settings.flag("example.templates.create-missing", !live));
-
-        database = Database.open(settings.text("example.db.url"), settings.optional("example.db.username").orElse(null),
-                settings.optional("example.db.password").orElse(null), settings.positive("example.db.pool-size"));
-        started.push(database);
+        startEmbeddedParts();
+        if (simulator != null) {
+            useSimulator();
+            registry.bind("connectlySimulator", simulator);
+        }
         registry.bind("dataSource", database.dataSource());
-        // shared by every instance on the same database: a webhook or a mail is processed once, whichever instance
-        // receives it
-        registry.bind("webhookDedupe", dedupeRepository("connectly-webhooks"));
+        // the customers' 24-hour windows, recorded by the webhook consumer and read by window-aware sends
+        // (camel.component.connectly.conversation-window-repository), shared by every instance on the database
+        registry.bind("conversationWindows", new JdbcConversationWindowRepository(database.dataSource()));
+        // shared by every instance on the database: a webhook or a mail is processed once, whichever instance
+        // receives it; an instance that dies mid-way leaves a lease that expires, so nothing is lost
+        registry.bind("webhookDedupe", dedupeRepository(JdbcLeasedIdempotentRepository.DEFAULT_PROCESSOR_NAME));
         registry.bind("mailDedupe", dedupeRepository("mail-inbox"));
-
-        if (settings.flag("example.mail.embedded")) {
-            startGreenMail();
+        if (greenMail != null) {
+            useGreenMail();
             registry.bind("greenMail", greenMail);
         }
-        if (settings.flag("example.crm.embedded")) {
-            crm = new CrmStandIn("127.0.0.1", settings.port("example.crm.port"), URI.create(serverBaseUrl + CRM_EVENTS_PATH),
-                    settings.text("example.crm.api.token"), settings.text("example.crm.event.token")).start();
-            started.push(crm);
+        if (crm != null) {
             settings.override("example.crm.base-url", crm.baseUrl());
             registry.bind("crmStandIn", crm);
         }
@@ -146,8 +155,74 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         }
     }
 
-    private void startSimulator() {
-        simulator = ConnectlySimulator.builder()
+    /**
+     * Starts the simulator, the database, GreenMail and the CRM stand-in at the same time (they do not depend on each
+     * other, and most of their start is class loading, which runs in parallel), and logs how long each took. Each part
+     * started is closed at stop, also when another failed to start.
+     */
+    private void startEmbeddedParts() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(4, task -> {
+            Thread thread = new Thread(task, "example-start");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long begin = System.nanoTime();
+        Map<String, Long> tookMillis = new ConcurrentHashMap<>();
+        try {
+            Future<ConnectlySimulator> simulatorStart = live ? null : timed(threads, "simulator", this::startSimulator, tookMillis);
+            Future<Database> databaseStart = timed(threads, "database", () -> Database.open(settings.text("example.db.url"),
+                    settings.optional("example.db.username").orElse(null), settings.optional("example.db.password").orElse(null),
+                    settings.positive("example.db.pool-size")), tookMillis);
+            Future<GreenMail> mailStart = settings.flag("example.mail.embedded")
+                    ? timed(threads, "GreenMail", this::startGreenMail, tookMillis) : null;
+            Future<CrmStandIn> crmStart = settings.flag("example.crm.embedded")
+                    ? timed(threads, "CRM stand-in", () -> new CrmStandIn("127.0.0.1", settings.port("example.crm.port"),
+                            URI.create(serverBaseUrl + CRM_EVENTS_PATH), settings.text("example.crm.api.token"),
+                            settings.text("example.crm.event.token")).start(), tookMillis)
+                    : null;
+            List<Exception> failures = new ArrayList<>();
+            simulator = started(simulatorStart, failures, s -> s);
+            database = started(databaseStart, failures, d -> d);
+            greenMail = started(mailStart, failures, mail -> mail::stop);
+            crm = started(crmStart, failures, c -> c);
+            if (!failures.isEmpty()) {
+                Exception first = failures.get(0);
+                failures.subList(1, failures.size()).forEach(first::addSuppressed);
+                throw first;
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        LOG.info("Embedded parts started in {} ms, at once: {}", (System.nanoTime() - begin) / 1_000_000, new TreeMap<>(tookMillis));
+    }
+
+    private static <T> Future<T> timed(ExecutorService threads, String part, Callable<T> start, Map<String, Long> tookMillis) {
+        return threads.submit(() -> {
+            long begin = System.nanoTime();
+            T started = start.call();
+            tookMillis.put(part, (System.nanoTime() - begin) / 1_000_000);
+            return started;
+        });
+    }
+
+    /** The started part, to be closed at stop; null when it was not started or failed (its failure is collected). */
+    private <T> T started(Future<T> start, List<Exception> failures, Function<T, AutoCloseable> closer)
+            throws InterruptedException {
+        if (start == null) {
+            return null;
+        }
+        try {
+            T part = start.get();
+            started.push(closer.apply(part));
+            return part;
+        } catch (ExecutionException e) {
+            failures.add(e.getCause() instanceof Exception cause ? cause : e);
+            return null;
+        }
+    }
+
+    private ConnectlySimulator startSimulator() {
+        ConnectlySimulator.Builder builder = ConnectlySimulator.builder()
                 .host("127.0.0.1")
                 .port(settings.port("example.simulator.port"))
                 .statusDelay(settings.duration("example.simulator.status-delay"))
@@ -155,10 +230,14 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
                 .webhookRetryDelay(settings.duration("example.simulator.webhook-retry-delay"))
                 .failingNumbers(settings.optional("example.simulator.failing-numbers").map(n -> n.split("\\s*,\\s*"))
                         .orElse(new String[0]))
-                .eventLoops(1)
-                .build()
-                .start();
-        started.push(simulator);
+                .eventLoops(1);
+        // customers who answer by themselves, so that replies flow back with nobody at the chat page
+        settings.optionalDuration("example.simulator.auto-reply").ifPresent(builder::autoReply);
+        return builder.build().start();
+    }
+
+    /** The connectly component and the webhook registration pointed at the simulator. */
+    private void useSimulator() {
         settings.override("connectly.api-key", simulator.apiKey());
         settings.override("connectly.business-id", simulator.businessId());
         settings.override("connectly.webhook.secret", simulator.webhookSecret());
@@ -167,14 +246,23 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         settings.override("connectly.webhook-auto-register", true);
     }
 
-    private void startGreenMail() {
+    private GreenMail startGreenMail() {
         ServerSetup smtp = serverSetup(settings.port("example.mail.smtp-port"), ServerSetup.PROTOCOL_SMTP);
         ServerSetup imap = serverSetup(settings.port("example.mail.imap-port"), ServerSetup.PROTOCOL_IMAP);
-        greenMail = new GreenMail(new ServerSetup[] { smtp, imap });
-        greenMail.start();
-        started.push(greenMail::stop);
-        greenMail.setUser(settings.text("example.mail.address"), settings.text("example.mail.username"),
-                settings.text("example.mail.password"));
+        GreenMail mail = new GreenMail(new ServerSetup[] { smtp, imap });
+        mail.start();
+        try {
+            mail.setUser(settings.text("example.mail.address"), settings.text("example.mail.username"),
+                    settings.text("example.mail.password"));
+        } catch (RuntimeException e) {
+            mail.stop();
+            throw e;
+        }
+        return mail;
+    }
+
+    /** The mail routes pointed at GreenMail. */
+    private void useGreenMail() {
         settings.override("example.mail.smtp-protocol", "smtp");
         settings.override("example.mail.smtp-host", "127.0.0.1");
         settings.override("example.mail.smtp-port", greenMail.getSmtp().getPort());
@@ -188,8 +276,10 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         return port == 0 ? setup.dynamicPort() : setup;
     }
 
-    private JdbcMessageIdRepository dedupeRepository(String processorName) throws Exception {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(database.dataSource(), processorName);
+    private JdbcLeasedIdempotentRepository dedupeRepository(String processorName) {
+        JdbcLeasedIdempotentRepository repository = new JdbcLeasedIdempotentRepository(database.dataSource(), processorName);
+        // renews its leases on a thread of the context
+        repository.setCamelContext(context);
         ServiceHelper.startService(repository);
         started.push(() -> ServiceHelper.stopService(repository));
         return repository;
@@ -209,7 +299,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
                 .append(String.format("Connectly example ready in %.1f s (JVM start to routes started), %s. Open:%n",
                         readyMillis / 1000.0, live ? "live Connectly" : "with the Connectly simulator"));
         if (simulator != null) {
-            line(report, "WhatsApp side (simulator chat page)", simulator.baseUrl() + "/_sim/");
+            line(report, "Chat page (write and tap as a customer)", simulator.chatPageUrl());
         }
         if (settings.flag("example.hawtio.enabled")) {
             line(report, "Hawtio (routes, exchanges, JMX)", "starting in the background: its URL follows in a few seconds");
@@ -218,6 +308,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
             line(report, "CRM stand-in", crm.baseUrl() + "/");
         }
         line(report, "Orders table (database flow)", serverBaseUrl + "/orders");
+        line(report, "What reached whom (every message)", serverBaseUrl + "/messages");
         line(report, "Connectly webhook endpoint", serverBaseUrl + WEBHOOK_PATH);
         line(report, "CRM events endpoint", serverBaseUrl + CRM_EVENTS_PATH);
         line(report, "Health", "http://" + reachable(settings.text("camel.management.host")) + ":"
@@ -229,7 +320,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
         LOG.info(report.toString().stripTrailing());
 
         if (seed) {
-            FirstMinute firstMinute = new FirstMinute(database.dataSource(), simulator, greenMail, crm,
+            FirstMinute firstMinute = new FirstMinute(context, database.dataSource(), simulator, greenMail, crm,
                     Path.of(settings.text("example.campaign.dir"), "inbox"), settings.text("example.mail.address"));
             daemon("first-minute", firstMinute::run);
         }

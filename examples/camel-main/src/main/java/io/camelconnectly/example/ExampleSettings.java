@@ -72,7 +72,19 @@ final class ExampleSettings {
 
     /** A duration such as {@code 500ms}, {@code 2s}, {@code 1m} or plain milliseconds. */
     Duration duration(String key) {
-        String value = text(key);
+        return duration(key, text(key), "a duration such as 500ms, 2s or 1m");
+    }
+
+    /** A duration, or empty when the property is blank or {@code off}. */
+    Optional<Duration> optionalDuration(String key) {
+        Optional<String> value = optional(key);
+        if (value.isEmpty() || value.get().equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        return Optional.of(duration(key, value.get(), "a duration such as 500ms, 2s or 1m, or off"));
+    }
+
+    private static Duration duration(String key, String value, String allowed) {
         try {
             Duration duration = TimeUtils.toDuration(value);
             if (!duration.isNegative()) {
@@ -81,7 +93,7 @@ final class ExampleSettings {
         } catch (RuntimeException e) {
             // reported below
         }
-        throw invalid(key, value, "a duration such as 500ms, 2s or 1m");
+        throw invalid(key, value, allowed);
     }
 
     /** Sets a property that wins over every other source, for values the example computes (simulator URL, ports). */
