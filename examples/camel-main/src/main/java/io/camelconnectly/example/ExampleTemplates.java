@@ -9,10 +9,13 @@ import io.camelconnectly.component.connectly.ConnectlyJson;
 import io.camelconnectly.component.connectly.model.CreateTemplateRequest;
 import io.camelconnectly.component.connectly.model.GetTemplatesResponse;
 
-/** The templates the CRM flow sends, defined in {@code src/main/resources/templates/<name>.json}. */
+/**
+ * The templates the CRM flow sends and the email flow falls back to, defined in
+ * {@code src/main/resources/templates/<name>.json}.
+ */
 public final class ExampleTemplates {
 
-    static final List<String> NAMES = List.of("deal_update", "ticket_opened");
+    static final List<String> NAMES = List.of("deal_update", "ticket_opened", "mail_received");
 
     private ExampleTemplates() {
     }

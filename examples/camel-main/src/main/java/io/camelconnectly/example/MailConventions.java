@@ -16,6 +16,8 @@ public final class MailConventions {
 
     /** WhatsApp's longest text message. */
     static final int MAX_TEXT = 4096;
+    /** The longest text the fallback template carries (its body is at most 1024 characters, variables included). */
+    static final int MAX_TEMPLATE_TEXT = 900;
 
     private static final Pattern NUMBER = Pattern.compile("\\+\\d[\\d .-]{6,20}\\d");
 
@@ -45,7 +47,20 @@ public final class MailConventions {
         if (cleaned.isEmpty()) {
             throw new ConnectlyValidationException("mail body", body, "write the message for the customer in the mail's text");
         }
-        return cleaned.length() <= MAX_TEXT ? cleaned : cleaned.substring(0, MAX_TEXT - 1) + "…";
+        return cut(cleaned, MAX_TEXT);
+    }
+
+    /**
+     * The text as a template variable: one line (WhatsApp refuses line breaks, tabs and runs of spaces in template
+     * variables), at most {@value #MAX_TEMPLATE_TEXT} characters.
+     */
+    public static String templateText(String text) {
+        String oneLine = String.join(" ", text.strip().split("\\s+"));
+        return cut(oneLine, MAX_TEMPLATE_TEXT);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** The address of a {@code From} header such as {@code Billing <billing@shop.example>}. */
