@@ -4,17 +4,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import io.camelconnectly.example.crm.CrmStandIn;
+import io.camelconnectly.simulator.ApiOperation;
 import io.camelconnectly.simulator.ChatMessage;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import io.camelconnectly.simulator.DeliveryStatus;
+import io.camelconnectly.simulator.OperationStats;
 import io.camelconnectly.simulator.RecordedRequest;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,6 +64,7 @@ class ExampleEndToEndTest {
 
         await().atMost(PATIENCE).until(() -> !sim.conversation(customer).isEmpty());
         ChatMessage sent = sim.conversation(customer).get(0);
+        assertThat(sent.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
         assertThat(sent.text()).isEqualTo("Hi Ana Souza, your order T-1001 has shipped. Reply here if you have any question.");
         assertThat(sent.callbackData().toString()).contains("orders", "T-1001");
 
@@ -66,11 +73,30 @@ class ExampleEndToEndTest {
                 .containsEntry("message_id", sent.id())
                 .containsEntry("delivery_status", "read"));
 
-        sim.customer(customer).repliesWithButton(sent.id(), "Where is it now?", "track");
-        await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.order("T-1001")).containsEntry("reply_text", "Where is it now?"));
+        // the template's quick reply Track: recorded on the row, answered with the tracking link (a session message)
+        sim.customer(customer).taps(sent.id(), "Track");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(app.order("T-1001")).containsEntry("reply_text", "Track"));
         assertThat(app.order("T-1001").get("replied_at")).isNotNull();
-        assertThat(app.ordersJson()).contains("\"id\" : \"T-1001\"", "\"reply_text\" : \"Where is it now?\"",
+        ChatMessage tracking = await().atMost(PATIENCE).until(() -> lastOutbound(customer), m -> !m.id().equals(sent.id()));
+        assertThat(tracking.kind()).isEqualTo(ChatMessage.Kind.TEXT);
+        assertThat(tracking.text()).isEqualTo("Your order T-1001 is on its way. Follow it here: https://track.example.com/orders/T-1001");
+        assertThat(tracking.callbackData().toString()).contains("orders", "T-1001");
+        assertThat(app.ordersJson()).contains("\"id\" : \"T-1001\"", "\"reply_text\" : \"Track\"",
                 "\"delivery_status\" : \"read\"").containsPattern("\"created_at\" : \"20\\d\\d-");
+
+        // what reached whom: both messages with their kind and status (kamelet:connectly-delivery-tracking)
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messageRows())
+                .anySatisfy(row -> assertThat(row).containsEntry("message_id", sent.id()).containsEntry("recipient", customer)
+                        .containsEntry("sent_as", "template").containsEntry("template_name", "order_shipped")
+                        .containsEntry("status", "read"))
+                .anySatisfy(row -> assertThat(row).containsEntry("message_id", tracking.id()).containsEntry("sent_as", "session")
+                        .containsEntry("status", "read")));
+
+        // Thanks, tapped by hand on the chat page, gets its own answer
+        sim.customer(customer).taps(sent.id(), "Thanks");
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(lastOutbound(customer).text())
+                .isEqualTo("You're welcome! Enjoy your order T-1001."));
+        assertThat(app.order("T-1001")).containsEntry("reply_text", "Thanks");
     }
 
     @Test
@@ -104,14 +130,45 @@ class ExampleEndToEndTest {
     }
 
     @Test
-    void aMailToACustomerOutsideTheWindowIsAnsweredWithTheReason() throws Exception {
+    void aMailToACustomerWhoseWindowIsClosedGoesOutAsTheFallbackTemplateWithNoRefusedCall() throws Exception {
         String customer = "+16045550203";
+        // the customer last wrote 25 hours ago (as the webhook consumer would have recorded it then)
+        app.windows().recordCustomerMessage(customer, sim.businessNumbers().iterator().next(),
+                Instant.now().minus(Duration.ofHours(25)));
+        long refusedSessionsBefore = refused(ApiOperation.SEND_MESSAGE);
+        long templatesBefore = sim.operationStats(ApiOperation.SEND_TEMPLATE).tookEffect();
         GreenMailUtil.sendTextEmail("whatsapp@example.local", "support@shop.example", customer + " Your parcel",
-                "It left today.", app.greenMail().getSmtp().getServerSetup());
+                "It left today,\nwith the  express carrier.", app.greenMail().getSmtp().getServerSetup());
 
-        MimeMessage bounce = awaitMail("support@shop.example", "Re: " + customer + " Your parcel");
-        assertThat(GreenMailUtil.getBody(bounce)).contains("was not sent to WhatsApp", "ERROR_CODE_MESSAGE_OUTSIDE_OF_ELIGIBILITY_WINDOW");
-        assertThat(sim.conversation(customer)).isEmpty();
+        await().atMost(PATIENCE).until(() -> !sim.conversation(customer).isEmpty());
+        ChatMessage sent = sim.conversation(customer).get(0);
+        assertThat(sent.kind()).isEqualTo(ChatMessage.Kind.TEMPLATE);
+        assertThat(sent.text()).isEqualTo("New message from support@shop.example: It left today, with the express carrier. "
+                                          + "Reply here to answer it.");
+        assertThat(sim.requests()).as("no session message was tried first")
+                .noneMatch(r -> r.path().endsWith("/send/messages") && r.body().contains(customer));
+        assertThat(refused(ApiOperation.SEND_MESSAGE)).as("session messages refused").isEqualTo(refusedSessionsBefore);
+        assertThat(sim.operationStats(ApiOperation.SEND_TEMPLATE).tookEffect()).isGreaterThan(templatesBefore);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(messageRows()).anySatisfy(row -> assertThat(row)
+                .containsEntry("message_id", sent.id()).containsEntry("sent_as", "template")
+                .containsEntry("template_name", "mail_received")));
+
+        // the customer answers the template: the window opens and the answer is mailed back to the sender
+        sim.customer(customer).sendsText("Thanks, I'll be home.");
+        MimeMessage reply = awaitMail("support@shop.example", "Re: " + customer + " Your parcel");
+        assertThat(GreenMailUtil.getBody(reply)).contains("Thanks, I'll be home.");
+        assertThat(Arrays.stream(app.greenMail().getReceivedMessages()).map(GreenMailUtil::getBody))
+                .noneMatch(body -> body.contains("was not sent to WhatsApp"));
+    }
+
+    @Test
+    void aMailWithoutACustomerNumberIsAnsweredWithTheReason() throws Exception {
+        GreenMailUtil.sendTextEmail("whatsapp@example.local", "sales@shop.example", "Your parcel", "It left today.",
+                app.greenMail().getSmtp().getServerSetup());
+
+        MimeMessage bounce = awaitMail("sales@shop.example", "Re: Your parcel");
+        assertThat(GreenMailUtil.getBody(bounce)).contains("was not sent to WhatsApp",
+                "put the customer's WhatsApp number first in the subject");
     }
 
     @Test
@@ -146,8 +203,29 @@ class ExampleEndToEndTest {
         assertThat(sendouts).anyMatch(r -> r.status() == 200 && r.body().contains("spring_sale")
                                           && r.body().contains("+16045550211") && r.body().contains("+16045550212"));
         assertThat(sendouts).anyMatch(r -> r.status() == 409 && r.body().contains("draft_campaign"));
+        // logged as what it is, by the campaign route's own onException (the send went through kamelet:connectly-sink)
+        assertThat(app.context().getCamelContextExtension().getContextPlugin(ManagedCamelContext.class)
+                .getManagedProcessor(CampaignRoutes.NOT_PUBLISHED_LOG).getExchangesCompleted()).isPositive();
         await().atMost(PATIENCE).until(() -> !sim.conversation("+16045550211").isEmpty());
         assertThat(sim.conversation("+16045550211").get(0).status()).isNotEqualTo(DeliveryStatus.DELIVERY_FAILED);
+    }
+
+    /** Requests to an operation that the simulator refused (answered with an error of its own, not a fault). */
+    private static long refused(ApiOperation operation) {
+        OperationStats stats = sim.operationStats(operation);
+        return stats.requests() - stats.tookEffect() - stats.faulted() - stats.rateLimited();
+    }
+
+    /** The customer's latest message from the business, or null. */
+    private static ChatMessage lastOutbound(String customer) {
+        List<ChatMessage> outbound = sim.conversation(customer).stream().filter(ChatMessage::outbound).toList();
+        return outbound.isEmpty() ? null : outbound.get(outbound.size() - 1);
+    }
+
+    /** GET /messages as rows. */
+    private static List<Map<String, Object>> messageRows() throws Exception {
+        return new ObjectMapper().readValue(app.messagesJson(), new TypeReference<>() {
+        });
     }
 
     private MimeMessage awaitMail(String to, String subject) {

@@ -27,6 +27,13 @@ class MailConventionsTest {
     }
 
     @Test
+    void theFallbackTemplateGetsTheTextOnOneShortLine() {
+        // WhatsApp refuses line breaks, tabs and runs of spaces in a template variable
+        assertThat(MailConventions.templateText("Hello Dev,\n\tyour invoice   is paid.\n")).isEqualTo("Hello Dev, your invoice is paid.");
+        assertThat(MailConventions.templateText("word ".repeat(400))).hasSize(MailConventions.MAX_TEMPLATE_TEXT).endsWith("…");
+    }
+
+    @Test
     void addressesAndSubjects() {
         assertThat(MailConventions.address("Billing <billing@shop.example>")).isEqualTo("billing@shop.example");
         assertThatThrownBy(() -> MailConventions.address("not an address <")).hasMessageContaining("mail From");

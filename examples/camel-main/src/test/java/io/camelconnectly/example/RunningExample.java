@@ -17,6 +17,8 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
+import io.camelconnectly.component.connectly.ConnectlyComponent;
+import io.camelconnectly.component.connectly.window.ConversationWindowRepository;
 import io.camelconnectly.example.crm.CrmStandIn;
 import io.camelconnectly.simulator.ConnectlySimulator;
 import org.apache.camel.CamelContext;
@@ -52,6 +54,8 @@ final class RunningExample implements AutoCloseable {
         properties.put("example.simulator.template-approval-delay", "200ms");
         properties.put("example.simulator.webhook-retry-delay", "200ms");
         properties.put("example.simulator.failing-numbers", FAILING_NUMBER);
+        // the tests act as the customers themselves
+        properties.put("example.simulator.auto-reply", "off");
         properties.put("example.mail.imap-port", "0");
         properties.put("example.mail.smtp-port", "0");
         properties.put("example.mail.poll-delay", "200");
@@ -87,6 +91,11 @@ final class RunningExample implements AutoCloseable {
 
     DataSource dataSource() {
         return bean("dataSource", DataSource.class);
+    }
+
+    /** The customers' 24-hour windows as the connectly component knows them (in the database). */
+    ConversationWindowRepository windows() {
+        return context().getComponent("connectly", ConnectlyComponent.class).getConversationWindowRepository();
     }
 
     String baseUrl() {
@@ -130,10 +139,19 @@ final class RunningExample implements AutoCloseable {
 
     /** GET /orders: the orders table as the application serves it. */
     String ordersJson() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + "/orders"))
+        return get("/orders");
+    }
+
+    /** GET /messages: every message sent and its status ("what reached whom"). */
+    String messagesJson() throws Exception {
+        return get("/messages");
+    }
+
+    private String get(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /orders answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

@@ -1,5 +1,9 @@
 package io.camelconnectly.example;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,6 +11,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,7 +19,9 @@ import javax.sql.DataSource;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import io.camelconnectly.component.connectly.ConnectlyEndpoint;
 import io.camelconnectly.simulator.ConnectlySimulator;
+import io.camelconnectly.simulator.WebhookDelivery;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.Test;
@@ -26,11 +33,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * Two instances of the example on one database and one mailbox (as when it is scaled out): instance A with the
  * embedded simulator, GreenMail and CRM, instance B pointed at them as at real ones. Each new order and each mail is
- * sent to WhatsApp exactly once, whichever instance takes it. On H2 and on a real PostgreSQL.
+ * sent to WhatsApp exactly once, whichever instance takes it; a webhook event processed by A and redelivered to B is
+ * not processed again (the leased dedupe table); what A's webhook consumer learnt of a customer's 24-hour window B
+ * reads. On H2 and on a real PostgreSQL.
  */
 class TwoInstancesTest {
 
     static final int ORDERS = 20;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path campaignsA;
@@ -94,6 +104,28 @@ class TwoInstancesTest {
                 assertThat(count(a.dataSource(), "SELECT COUNT(*) FROM orders WHERE claimed_by NOT IN ('a', 'b')")).isZero();
                 assertThat(Arrays.stream(mailbox.getReceivedMessages()).filter(m -> GreenMailUtil.getBody(m).contains("not sent")))
                         .as("no mail bounced").isEmpty();
+
+                // A's webhook consumer recorded the mail customer's message; B's window-aware sends read it
+                await().atMost(Duration.ofSeconds(30)).until(() -> !b.windows().lastCustomerMessages(mailCustomer).isEmpty());
+
+                // every event A processed, delivered again to B (a load balancer may pick either instance for a
+                // redelivery): B finds each completed in the shared dedupe table and processes none of them again
+                Map<Long, WebhookDelivery> processedByA = new LinkedHashMap<>();
+                sim.webhookDeliveries().stream().filter(WebhookDelivery::succeeded).forEach(d -> processedByA.putIfAbsent(d.eventId(), d));
+                assertThat(processedByA).isNotEmpty();
+                for (WebhookDelivery delivery : processedByA.values()) {
+                    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(b.baseUrl() + "/connectly/webhook"))
+                            .header("Content-Type", "text/plain; charset=utf-8")
+                            .header("x-connectly-hmac-sha256", delivery.signature())
+                            .POST(HttpRequest.BodyPublishers.ofString(delivery.body())).build(), HttpResponse.BodyHandlers.ofString());
+                    assertThat(answer.statusCode()).as("redelivery of event " + delivery.eventId()).isEqualTo(200);
+                    assertThat(answer.body()).contains("duplicate");
+                }
+                assertThat(webhookEndpoint(b).getWebhooksDuplicates()).isEqualTo(processedByA.size());
+                assertThat(completed(b, "connectly-events")).isZero();
+                assertThat(count(a.dataSource(), "SELECT COUNT(*) FROM CONNECTLY_WEBHOOK_DEDUPE WHERE processorName = "
+                                                 + "'connectly-webhook' AND leaseOwner IS NULL")).as("completed marks")
+                        .isGreaterThanOrEqualTo(processedByA.size());
             }
         }
     }
@@ -122,6 +154,11 @@ class TwoInstancesTest {
             result.next();
             return result.getLong(1);
         }
+    }
+
+    private static ConnectlyEndpoint webhookEndpoint(RunningExample app) {
+        return app.context().getEndpoints().stream().filter(ConnectlyEndpoint.class::isInstance).map(ConnectlyEndpoint.class::cast)
+                .filter(endpoint -> endpoint.getEndpointUri().startsWith("connectly://webhook")).findFirst().orElseThrow();
     }
 
     private static long completed(RunningExample app, String routeId) {
