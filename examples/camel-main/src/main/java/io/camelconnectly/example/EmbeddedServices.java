@@ -299,7 +299,7 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
                 .append(String.format("Connectly example ready in %.1f s (JVM start to routes started), %s. Open:%n",
                         readyMillis / 1000.0, live ? "live Connectly" : "with the Connectly simulator"));
         if (simulator != null) {
-            line(report, "Chat page (write and tap as a customer)", simulator.chatPageUrl());
+            line(report, "Chat page (write, tap as a customer)", simulator.chatPageUrl());
         }
         if (settings.flag("example.hawtio.enabled")) {
             line(report, "Hawtio (routes, exchanges, JMX)", "starting in the background: its URL follows in a few seconds");
