@@ -107,7 +107,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
     private IdempotentRepository repository;
     private LeasedIdempotentRepository leased;
     private boolean blocking;
-    private ExecutorService dedupeExecutor;
+    private volatile ExecutorService dedupeExecutor;
 
     ConnectlyWebhookHandler(ConnectlyEndpoint endpoint, RouteTarget target) {
         this.endpoint = endpoint;
@@ -222,8 +222,13 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
         if (!blocking) {
             return deduplicate(http, callback, event, key, true);
         }
+        ExecutorService executor = dedupeExecutor;
+        if (executor == null) {
+            inFlight.remove(key);
+            return dedupeUnavailable(http, callback, "the consumer is stopping", true);
+        }
         try {
-            dedupeExecutor.execute(onDedupeThread(() -> deduplicate(http, callback, event, key, false)));
+            executor.execute(onDedupeThread(() -> deduplicate(http, callback, event, key, false)));
             return false;
         } catch (RejectedExecutionException e) {
             inFlight.remove(key);
@@ -305,33 +310,30 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
                           boolean doneSync) {
         boolean failed = routed.isFailed() || routed.isRollbackOnly();
         if (blocking && !ON_DEDUPE_THREAD.get()) {
-            try {
-                dedupeExecutor.execute(onDedupeThread(() -> finish(http, routed, event, key, callback, failed, true, false)));
-                return;
-            } catch (RejectedExecutionException e) {
-                // this thread must not block on the repository: answer without marking; a leased in-flight mark then
-                // expires, so a redelivery (only after a failure answer) is processed
-                if (leased != null) {
-                    leased.abandon(key);
+            ExecutorService executor = dedupeExecutor;
+            if (executor != null) {
+                try {
+                    executor.execute(onDedupeThread(() -> finish(http, routed, event, key, callback, failed, false)));
+                    return;
+                } catch (RejectedExecutionException e) {
+                    // the pool is full or stopping: handled below
                 }
-                LOG.warn("Connectly webhook {}: dedupe thread pool full, answered without updating the idempotent "
-                         + "repository",
-                        event);
-                finish(http, routed, event, key, callback, failed, false, doneSync);
-                return;
             }
+            // The pool is full (overload) or gone (the consumer stopped while this route ran): update the repository on
+            // this thread. Blocking it once is the lesser harm: without the update a failed event would stay marked, so
+            // Connectly's redelivery would be answered as a duplicate and never routed.
+            LOG.warn("Connectly webhook {}: the dedupe thread pool is {}; updating the idempotent repository on thread {}",
+                    event, executor == null ? "stopped" : "full", Thread.currentThread().getName());
         }
-        finish(http, routed, event, key, callback, failed, true, doneSync);
+        finish(http, routed, event, key, callback, failed, doneSync);
     }
 
     private void finish(Exchange http, Exchange routed, ConnectlyWebhookEvent event, String key, AsyncCallback callback,
-                        boolean failed, boolean updateRepository, boolean doneSync) {
+                        boolean failed, boolean doneSync) {
         try {
             if (failed) {
                 // forget the key first, then leave in-flight: a redelivery is then either refused 503 or processed
-                if (updateRepository) {
-                    removeQuietly(key);
-                }
+                removeQuietly(key);
                 counters.routeFailure();
                 rejectionLog.log(LOG_KIND_ROUTE_FAILURE,
                         "Connectly webhook {} answered 500 so Connectly redelivers it: the route failed: {}", event,
@@ -345,13 +347,11 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
                     respond(http, 500, ROUTE_FAILED, null, null);
                 }
             } else {
-                if (updateRepository) {
-                    try {
-                        repository.confirm(key);
-                    } catch (RuntimeException e) {
-                        LOG.warn("Connectly webhook {} was processed but the idempotent repository failed to confirm it: {}",
-                                event, e.toString());
-                    }
+                try {
+                    repository.confirm(key);
+                } catch (RuntimeException e) {
+                    LOG.warn("Connectly webhook {} was processed but the idempotent repository failed to confirm it: {}",
+                            event, e.toString());
                 }
                 counters.processed();
                 respond(http, 200, PROCESSED, null, null);

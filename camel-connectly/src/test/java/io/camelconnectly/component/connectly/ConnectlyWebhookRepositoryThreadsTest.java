@@ -2,14 +2,22 @@ package io.camelconnectly.component.connectly;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import io.camelconnectly.component.connectly.dedupe.JdbcLeasedIdempotentRepository;
 import io.vertx.core.Context;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.BindToRegistry;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.AsyncProcessorSupport;
+import org.apache.camel.support.service.ServiceSupport;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +28,7 @@ import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.SECR
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.sign;
 import static io.camelconnectly.component.connectly.webhook.WebhookFixtures.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Where the idempotent repository is called. A webhook route that ends in a connectly: producer completes on an
@@ -36,6 +45,12 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
 
     @BindToRegistry("memoryDedupe")
     private final ThreadRecordingMemoryRepository memory = new ThreadRecordingMemoryRepository();
+
+    @BindToRegistry("plainDedupe")
+    private final PlainRepository plain = new PlainRepository();
+
+    private final CountDownLatch downstreamEntered = new CountDownLatch(1);
+    private final CountDownLatch downstreamRelease = new CountDownLatch(1);
 
     ConnectlyWebhookRepositoryThreadsTest() throws Exception {
     }
@@ -61,6 +76,8 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
                         .setBody(constant("Thanks, we got it")).to(reply);
                 from("connectly:webhook?webhookPath=/memory&idempotentRepository=#memoryDedupe&webhookSecret=" + SECRET)
                         .setBody(constant("Thanks, we got it")).to(reply);
+                from("connectly:webhook?webhookPath=/stopping&idempotentRepository=#plainDedupe&webhookSecret=" + SECRET)
+                        .routeId("stopping").process(new SlowFailingDownstream());
             }
         };
     }
@@ -102,6 +119,73 @@ class ConnectlyWebhookRepositoryThreadsTest extends WebhookHttpTestSupport {
         assertThat(memory.log.calls.get("add")).singleElement().asString().startsWith("vert.x-worker-thread");
         assertThat(memory.log.calls.values()).allSatisfy(threads -> assertThat(threads)
                 .noneSatisfy(thread -> assertThat(thread).contains("ConnectlyWebhookDedupe")));
+    }
+
+    @Test
+    void aRouteThatFailsAfterItsConsumerStoppedStillForgetsTheEventSoThatItsRedeliveryIsRouted() throws Exception {
+        byte[] body = inbound("failed after the stop");
+        postAsync("/stopping", body, sign(body), "application/json");
+        assertThat(downstreamEntered.await(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(plain.keys).hasSize(1);
+
+        // the route does not end within the timeout: the consumer, and with it the dedupe pool, is stopped under it
+        context.getRouteController().stopRoute("stopping", 1, TimeUnit.SECONDS);
+        downstreamRelease.countDown();
+
+        // the failure must leave no mark behind: a mark would answer Connectly's redelivery 200 as a duplicate
+        await().atMost(20, TimeUnit.SECONDS).untilAsserted(() -> assertThat(plain.removed).hasSize(1));
+        assertThat(plain.keys).isEmpty();
+    }
+
+    /** Fails on a thread of its own (as a downstream HTTP client would), once the test lets it. */
+    private final class SlowFailingDownstream extends AsyncProcessorSupport {
+        @Override
+        public boolean process(Exchange exchange, AsyncCallback callback) {
+            downstreamEntered.countDown();
+            Thread thread = new Thread(() -> {
+                try {
+                    downstreamRelease.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                exchange.setException(new IllegalStateException("downstream failed after the consumer stopped"));
+                callback.done(false);
+            }, "slow-downstream");
+            thread.start();
+            return false;
+        }
+    }
+
+    /** A repository the consumer must treat as blocking (not Camel's in-memory one). */
+    static final class PlainRepository extends ServiceSupport implements IdempotentRepository {
+        final Set<String> keys = ConcurrentHashMap.newKeySet();
+        final List<String> removed = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean add(String key) {
+            return keys.add(key);
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return keys.contains(key);
+        }
+
+        @Override
+        public boolean remove(String key) {
+            removed.add(key);
+            return keys.remove(key);
+        }
+
+        @Override
+        public boolean confirm(String key) {
+            return true;
+        }
+
+        @Override
+        public void clear() {
+            keys.clear();
+        }
     }
 
     /** The threads each repository call ran on, and the calls made on a Vert.x event loop. */
