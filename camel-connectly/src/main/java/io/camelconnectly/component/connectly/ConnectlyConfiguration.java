@@ -1,6 +1,8 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.RuntimeCamelException;
@@ -197,12 +199,28 @@ public class ConnectlyConfiguration implements Cloneable {
         try {
             ConnectlyConfiguration copy = (ConnectlyConfiguration) clone();
             if (templateParameters != null) {
-                copy.templateParameters = new LinkedHashMap<>(templateParameters);
+                copy.templateParameters = deepCopy(templateParameters);
             }
             return copy;
         } catch (CloneNotSupportedException e) {
             throw new RuntimeCamelException(e);
         }
+    }
+
+    /** Maps and lists at any depth get their own instances (a value bound from a bean may be a list or a map). */
+    @SuppressWarnings("unchecked")
+    private static <T> T deepCopy(T value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(k, deepCopy(v)));
+            return (T) copy;
+        }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>(list.size());
+            list.forEach(v -> copy.add(deepCopy(v)));
+            return (T) copy;
+        }
+        return value;
     }
 
     public ConnectlyOperation getOperation() {

@@ -1,6 +1,8 @@
 package io.camelconnectly.component.connectly;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
@@ -48,5 +50,20 @@ class ConfigurationCopyTest {
 
         assertThat(original.getTemplateParameters()).containsExactly(Map.entry("body_1", "Ana"));
         assertThat(new ConnectlyConfiguration().copy().getTemplateParameters()).isNull();
+    }
+
+    @Test
+    void nestedListsAndMapsAreCopiedToo() {
+        ConnectlyConfiguration original = new ConnectlyConfiguration();
+        Map<String, Object> button = new LinkedHashMap<>(Map.of("payload", "track"));
+        original.setTemplateParameters(new LinkedHashMap<>(Map.of("buttons", new ArrayList<>(List.of(button)))));
+
+        ConnectlyConfiguration copy = original.copy();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> copiedButtons = (List<Map<String, Object>>) copy.getTemplateParameters().get("buttons");
+        copiedButtons.get(0).put("payload", "changed");
+        copiedButtons.add(Map.of("payload", "extra"));
+
+        assertThat(original.getTemplateParameters().get("buttons")).isEqualTo(List.of(Map.of("payload", "track")));
     }
 }
