@@ -27,13 +27,7 @@ public class CampaignRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // not handled: the exchange stays failed, so the file consumer moves the file to error/
-        onException(ConnectlyCampaignNotPublishedException.class)
-                .logExhausted(false)
-                .log(LoggingLevel.ERROR, "Campaign file ${header.CamelFileName} moved to error/: campaign "
-                                         + "${header.CamelConnectlyCampaignName} is not published (HTTP 409). Publish it "
-                                         + "in Connectly's Flow Builder, then drop the file again. ${exception.message}")
-                .id(NOT_PUBLISHED_LOG);
+        // a file that cannot be read or sent: logged, not handled, so the file consumer moves it to error/
         onException(Exception.class)
                 .logExhausted(false)
                 .process(CampaignRoutes::logFailure);
@@ -49,11 +43,31 @@ public class CampaignRoutes extends RouteBuilder {
                     exchange.setProperty(CAMPAIGN_FILE, file);
                     exchange.getMessage().setBody(file.entries());
                 })
-                // one request per file; the component checks every number before anything is sent
-                .to("kamelet:connectly-sink?operation=sendCampaign")
-                // the answer arrives on the HTTP client's I/O thread: the file is moved on a worker thread instead
+                // one request per file; the component checks every number before anything is sent. Its answer, a
+                // refusal too, arrives on the HTTP client's I/O thread: the file is moved from a worker thread instead
+                .doTry()
+                    .to("kamelet:connectly-sink?operation=sendCampaign")
+                .doCatch(Exception.class)
+                    .threads().executorService("blockingWork")
+                    .choice()
+                        .when(simple("${exception} is '" + ConnectlyCampaignNotPublishedException.class.getName() + "'"))
+                            .log(LoggingLevel.ERROR, "Campaign file ${header.CamelFileName} moved to error/: campaign "
+                                                     + "${header.CamelConnectlyCampaignName} is not published (HTTP 409). "
+                                                     + "Publish it in Connectly's Flow Builder, then drop the file again. "
+                                                     + "${exception.message}")
+                            .id(NOT_PUBLISHED_LOG)
+                        .otherwise()
+                            .process(CampaignRoutes::logFailure)
+                    .end()
+                    .process(CampaignRoutes::failed)
+                .end()
                 .threads().executorService("blockingWork")
                 .process(CampaignRoutes::logResult);
+    }
+
+    /** Leaves the exchange failed, so that the file consumer moves the file to error/. */
+    private static void failed(Exchange exchange) {
+        exchange.setException(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class));
     }
 
     private static void logResult(Exchange exchange) {
