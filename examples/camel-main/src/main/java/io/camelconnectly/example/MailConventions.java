@@ -3,6 +3,7 @@ package io.camelconnectly.example;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camelconnectly.component.connectly.client.ConnectlyException;
 import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -75,5 +76,20 @@ public final class MailConventions {
     public static String replySubject(String subject) {
         String original = subject == null ? "" : subject.strip();
         return original.regionMatches(true, 0, "Re:", 0, 3) ? original : "Re: " + original;
+    }
+
+    /**
+     * The answer to a mail that could not be sent: the reason when the sender can act on it (a subject without a
+     * number, Connectly's refusal), else only that it failed on our side (a database or library text means nothing to
+     * the sender and may say too much).
+     */
+    public static String failureReply(String subject, Exception failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IllegalArgumentException || cause instanceof ConnectlyException) {
+                return "Your mail '" + subject + "' was not sent to WhatsApp: " + cause.getMessage();
+            }
+        }
+        return "Your mail '" + subject + "' was not sent to WhatsApp because of an error on our side; "
+               + "it is logged for the administrator.";
     }
 }

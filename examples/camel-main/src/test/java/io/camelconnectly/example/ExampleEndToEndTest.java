@@ -1,6 +1,12 @@
 package io.camelconnectly.example;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -159,6 +165,43 @@ class ExampleEndToEndTest {
         assertThat(GreenMailUtil.getBody(reply)).contains("Thanks, I'll be home.");
         assertThat(Arrays.stream(app.greenMail().getReceivedMessages()).map(GreenMailUtil::getBody))
                 .noneMatch(body -> body.contains("was not sent to WhatsApp"));
+    }
+
+    @Test
+    void aMailWithoutAMessageIdGoesToWhatsAppToo() throws Exception {
+        String customer = "+16045550204";
+        sim.customer(customer).named("Eva").sendsText("Hi, is my order ready?");
+        // as a script or a device sends it (Python's smtplib adds no Message-ID): straight SMTP, no header added
+        sendRawMail("scripts@shop.example", "whatsapp@example.local",
+                "From: scripts@shop.example\r\nTo: whatsapp@example.local\r\nSubject: " + customer
+                + " Order ready\r\n\r\nYour order is ready for pickup.\r\n");
+
+        await().atMost(PATIENCE).until(() -> sim.conversation(customer).size() >= 2);
+        assertThat(sim.conversation(customer).get(1).text()).isEqualTo("Your order is ready for pickup.");
+        assertThat(Arrays.stream(app.greenMail().getReceivedMessages()).map(GreenMailUtil::getBody))
+                .noneMatch(body -> body.contains("Order ready' was not sent to WhatsApp"));
+    }
+
+    private static void sendRawMail(String from, String to, String message) throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", app.greenMail().getSmtp().getPort());
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+             Writer out = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII)) {
+            expectReply(in, "220");
+            for (String[] step : new String[][] {{"HELO test", "250"}, {"MAIL FROM:<" + from + ">", "250"},
+                    {"RCPT TO:<" + to + ">", "250"}, {"DATA", "354"}, {message + ".", "250"}, {"QUIT", "221"}}) {
+                out.write(step[0] + "\r\n");
+                out.flush();
+                expectReply(in, step[1]);
+            }
+        }
+    }
+
+    private static void expectReply(BufferedReader in, String code) throws Exception {
+        String line;
+        do {
+            line = in.readLine();
+            assertThat(line).as("SMTP reply").startsWith(code);
+        } while (line.charAt(3) == '-');
     }
 
     @Test

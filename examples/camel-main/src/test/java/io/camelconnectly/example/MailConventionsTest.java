@@ -1,6 +1,9 @@
 package io.camelconnectly.example;
 
+import java.sql.SQLException;
+
 import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
+import org.apache.camel.RuntimeCamelException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,5 +42,19 @@ class MailConventionsTest {
         assertThatThrownBy(() -> MailConventions.address("not an address <")).hasMessageContaining("mail From");
         assertThat(MailConventions.replySubject("+16045550123 Invoice")).isEqualTo("Re: +16045550123 Invoice");
         assertThat(MailConventions.replySubject("RE: Invoice")).isEqualTo("RE: Invoice");
+    }
+
+    @Test
+    void aFailureIsExplainedToTheSenderOnlyWhenTheyCanActOnIt() {
+        Exception wrapped = new RuntimeCamelException("Failed to invoke method: customerOf",
+                new ConnectlyValidationException("mail subject", "Invoice", "put the customer's number first"));
+        assertThat(MailConventions.failureReply("Invoice", wrapped))
+                .startsWith("Your mail 'Invoice' was not sent to WhatsApp: ").contains("put the customer's number first")
+                .doesNotContain("Failed to invoke");
+
+        Exception database = new RuntimeCamelException(new SQLException("NULL not allowed for column \"REF\""));
+        assertThat(MailConventions.failureReply("Invoice", database))
+                .isEqualTo("Your mail 'Invoice' was not sent to WhatsApp because of an error on our side; "
+                           + "it is logged for the administrator.");
     }
 }
