@@ -344,7 +344,8 @@ final class EmbeddedServices extends ServiceSupport implements ExtendedStartupLi
             }
             hawtio = server;
         }
-        LOG.info(String.format("Hawtio ready: %s (no login, loopback only)", server.routesUrl()));
+        LOG.info(String.format("Hawtio ready: %s (no login, loopback only; click routes in the tree for the table)",
+                server.routesUrl()));
     }
 
     private static void line(StringBuilder report, String what, String where) {
