@@ -84,10 +84,6 @@ final class AutoReplier {
         }
     }
 
-    boolean optedOut(String customer) {
-        return optedOut.contains(customer);
-    }
-
     Set<String> optedOut() {
         return new TreeSet<>(optedOut);
     }

@@ -8,6 +8,15 @@ public final class Durations {
     private Durations() {
     }
 
+    /** {@link #parse(String)} of a named setting: a refusal names the setting first. */
+    static Duration parse(String name, String text) {
+        try {
+            return parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
     public static Duration parse(String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("empty duration; use a number with a unit: ms, s, m, h or d (e.g. 2s, 500ms)");

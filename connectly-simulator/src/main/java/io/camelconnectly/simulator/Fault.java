@@ -175,7 +175,7 @@ public final class Fault {
                 fault = status(integer(fields, "status", 400, 599));
                 if (fields.containsKey("retryAfter")) {
                     String retryAfter = fields.get("retryAfter");
-                    fault = retryAfter.equals("none") ? fault.withoutRetryAfter() : fault.retryAfter(Durations.parse(retryAfter));
+                    fault = retryAfter.equals("none") ? fault.withoutRetryAfter() : fault.retryAfter(Durations.parse("retryAfter", retryAfter));
                 }
                 if (!bool(fields, "errorBody", true)) {
                     fault = fault.withoutErrorBody();
@@ -188,7 +188,7 @@ public final class Fault {
                 if (!fields.containsKey("delay")) {
                     throw new IllegalArgumentException("a delay fault needs delay, e.g. 3s");
                 }
-                fault = delay(Durations.parse(fields.get("delay")));
+                fault = delay(Durations.parse("delay", fields.get("delay")));
                 break;
             case "reset":
                 fault = reset();

@@ -294,14 +294,14 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
                 case "events" -> settings.events(whole(value, "events"));
                 case "perSecond" -> settings.perSecond(number(value, "perSecond"));
                 case "duplicates" -> settings.duplicates(number(value, "duplicates"));
-                case "duplicateDelay" -> settings.duplicateDelay(Durations.parse(value.asText()));
+                case "duplicateDelay" -> settings.duplicateDelay(Durations.parse("duplicateDelay", value.asText()));
                 case "messageShare" -> settings.messageShare(number(value, "messageShare"));
                 case "maxAttempts" -> settings.maxAttempts(whole(value, "maxAttempts"));
-                case "initialRetryDelay" -> settings.initialRetryDelay(Durations.parse(value.asText()));
-                case "maxRetryDelay" -> settings.maxRetryDelay(Durations.parse(value.asText()));
-                case "timeout" -> settings.timeout(Durations.parse(value.asText()));
+                case "initialRetryDelay" -> settings.initialRetryDelay(Durations.parse("initialRetryDelay", value.asText()));
+                case "maxRetryDelay" -> settings.maxRetryDelay(Durations.parse("maxRetryDelay", value.asText()));
+                case "timeout" -> settings.timeout(Durations.parse("timeout", value.asText()));
                 case "maxInFlight" -> settings.maxInFlight(whole(value, "maxInFlight"));
-                case "seed" -> settings.seed(value.asLong());
+                case "seed" -> settings.seed(wholeLong(value, "seed"));
                 case "keyPrefix" -> settings.keyPrefix(value.asText());
                 default -> throw new IllegalArgumentException("unknown event-run field '" + field.getKey() + "'; known fields: " + RUN_FIELDS);
             }
@@ -314,6 +314,13 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
             throw new IllegalArgumentException(name + " must be a whole number, got " + value);
         }
         return value.asInt();
+    }
+
+    private static long wholeLong(JsonNode value, String name) {
+        if (!value.canConvertToLong() || !value.isIntegralNumber()) {
+            throw new IllegalArgumentException(name + " must be a whole number, got " + value);
+        }
+        return value.asLong();
     }
 
     private static double number(JsonNode value, String name) {
@@ -433,7 +440,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         }
         simulator.autoReplier().configure(new AutoReplier.Settings(
                 body.has("enabled") ? body.get("enabled").asBoolean() : current.enabled(),
-                body.hasNonNull("delay") ? Durations.parse(body.get("delay").asText()) : current.delay(),
+                body.hasNonNull("delay") ? Durations.parse("delay", body.get("delay").asText()) : current.delay(),
                 body.hasNonNull("text") ? body.get("text").asText() : current.text(),
                 body.has("limit") ? body.get("limit").asInt() : current.limit()));
     }
@@ -449,7 +456,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         if (!body.path("perSecond").canConvertToInt()) {
             throw new IllegalArgumentException("give {\"perSecond\": 20, \"retryAfter\": \"2s\"}: perSecond 0 switches the limit off");
         }
-        Duration retryAfter = body.hasNonNull("retryAfter") ? Durations.parse(body.get("retryAfter").asText())
+        Duration retryAfter = body.hasNonNull("retryAfter") ? Durations.parse("retryAfter", body.get("retryAfter").asText())
                 : simulator.rateLimitRetryAfter();
         simulator.rateLimit(body.path("perSecond").asInt(), retryAfter);
     }
@@ -462,7 +469,7 @@ final class InspectionHandler implements Handler<HttpServerRequest> {
         if (by == null) {
             throw new IllegalArgumentException("give the duration to move the clock by: {\"by\": \"25h\"} or ?by=25h");
         }
-        Duration duration = Durations.parse(by);
+        Duration duration = Durations.parse("by", by);
         simulator.clock().advance(duration);
         json(request, 200, clockJson());
     }

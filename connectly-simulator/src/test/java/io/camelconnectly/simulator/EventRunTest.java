@@ -199,6 +199,11 @@ class EventRunTest {
         assertThat(noHook.json().path("message").asText()).contains("delivery_status").contains("create/webhooks");
         Api.Response typo = Api.send("POST", sim.baseUrl() + "/_sim/event-runs", null, "{\"events\":5,\"duplicate\":0.1}");
         assertThat(typo.json().path("message").asText()).contains("'duplicate'").contains("duplicates");
+        Api.Response noUnit = Api.send("POST", sim.baseUrl() + "/_sim/event-runs", null, "{\"events\":5,\"timeout\":\"5\"}");
+        assertThat(noUnit.status()).isEqualTo(400);
+        assertThat(noUnit.json().path("message").asText()).startsWith("timeout: '5' has no valid unit");
+        Api.Response badSeed = Api.send("POST", sim.baseUrl() + "/_sim/event-runs", null, "{\"events\":5,\"seed\":\"x\"}");
+        assertThat(badSeed.json().path("message").asText()).contains("seed must be a whole number");
         assertThatThrownBy(() -> sim.startEventRun(new EventRunSettings())).hasMessageContaining("events is required");
     }
 
