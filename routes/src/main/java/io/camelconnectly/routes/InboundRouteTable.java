@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.camelconnectly.component.connectly.ConnectlyConstants;
 import io.camelconnectly.component.connectly.webhook.InboundMessageEvent;
@@ -21,6 +22,8 @@ import org.apache.camel.Message;
  * the Kamelet's route is created, so a typo stops the application at start instead of losing replies later.
  */
 public class InboundRouteTable implements CamelContextAware {
+
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     /** Exchange variable holding the chosen endpoint URI for the Kamelet's toD step. */
     public static final String TARGET_VARIABLE = "connectlyInboundTarget";
@@ -118,12 +121,17 @@ public class InboundRouteTable implements CamelContextAware {
         return target == null ? null : Map.entry(kind + key.trim(), target);
     }
 
+    /** Lower case, words separated by single spaces: how keywords and texts are compared. */
+    private static String words(String text) {
+        return String.join(" ", WHITESPACE.split(text.trim().toLowerCase(Locale.ROOT)));
+    }
+
     /** A keyword matches the whole text, or its first words: "STOP", "stop please"; case and spacing do not matter. */
     private Map.Entry<String, String> keywordOf(String text) {
         if (text == null) {
             return null;
         }
-        String normalised = String.join(" ", text.trim().toLowerCase(Locale.ROOT).split("\\s+"));
+        String normalised = words(text);
         for (Map.Entry<String, String> rule : byKeyword) {
             String keyword = rule.getKey();
             if (normalised.equals(keyword) || normalised.startsWith(keyword + " ")) {
@@ -151,7 +159,7 @@ public class InboundRouteTable implements CamelContextAware {
                                                    + "track=direct:track-order,cancel=direct:cancel-order");
             }
             if (keyword) {
-                key = String.join(" ", key.toLowerCase(Locale.ROOT).split("\\s+"));
+                key = words(key);
             }
             if (rules.put(key, checkedEndpoint(parameter, uri)) != null) {
                 throw new IllegalArgumentException("connectly-inbound-router: parameter " + parameter + " names '" + key
