@@ -70,8 +70,6 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
     private static final byte[] DEDUPE_UNAVAILABLE = json("{\"error\":\"deduplication store unavailable; retry later\"}");
     private static final byte[] ROUTE_FAILED = json("{\"error\":\"processing failed; retry later\"}");
     private static final byte[][] REJECTION_BODIES = rejectionBodies();
-    /** The answer of a post refused while the server read it (Vert.x body limit). */
-    static final String TOO_LARGE_JSON = "{\"error\":\"too_large\"}";
     private static final int LOG_KIND_ROUTE_FAILURE = Rejection.values().length;
     private static final int LOG_KIND_DEDUPE = LOG_KIND_ROUTE_FAILURE + 1;
 
@@ -554,7 +552,7 @@ public class ConnectlyWebhookHandler extends AsyncProcessorSupport {
     private static byte[][] rejectionBodies() {
         byte[][] bodies = new byte[Rejection.values().length][];
         for (Rejection reason : Rejection.values()) {
-            bodies[reason.ordinal()] = json("{\"error\":\"" + reason.name().toLowerCase(Locale.ROOT) + "\"}");
+            bodies[reason.ordinal()] = json(reason.answer());
         }
         return bodies;
     }

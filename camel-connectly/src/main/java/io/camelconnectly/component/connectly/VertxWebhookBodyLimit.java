@@ -1,5 +1,6 @@
 package io.camelconnectly.component.connectly;
 
+import io.camelconnectly.component.connectly.webhook.WebhookCounters;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Route;
@@ -75,7 +76,7 @@ final class VertxWebhookBodyLimit {
             response.setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                     .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
-                    .end(ConnectlyWebhookHandler.TOO_LARGE_JSON)
+                    .end(WebhookCounters.Rejection.TOO_LARGE.answer())
                     .onComplete(written -> failed.request().connection().close());
         });
         return new VertxWebhookBodyLimit(route, serverLimit);

@@ -42,7 +42,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ConnectlyWebhookBodyLimitFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectlyWebhookBodyLimitFilter.class);
-    private static final byte[] TOO_LARGE = "{\"error\":\"too_large\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] TOO_LARGE = WebhookCounters.Rejection.TOO_LARGE.answer().getBytes(StandardCharsets.UTF_8);
     private static final int READ_CHUNK = 8192;
 
     private final ConnectlyWebhookEndpoints endpoints;

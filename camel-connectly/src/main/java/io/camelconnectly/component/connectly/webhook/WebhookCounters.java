@@ -14,13 +14,20 @@ public final class WebhookCounters {
         MALFORMED(400);
 
         private final int status;
+        private final String answer;
 
         Rejection(int status) {
             this.status = status;
+            this.answer = "{\"error\":\"" + name().toLowerCase(java.util.Locale.ROOT) + "\"}";
         }
 
         public int status() {
             return status;
+        }
+
+        /** The JSON body every engine answers this refusal with, e.g. {@code {"error":"too_large"}}. */
+        public String answer() {
+            return answer;
         }
     }
 
