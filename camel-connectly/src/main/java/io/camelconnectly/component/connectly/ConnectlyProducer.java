@@ -1,10 +1,10 @@
 package io.camelconnectly.component.connectly;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import io.camelconnectly.component.connectly.client.ConnectlyApi;
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
+import io.camelconnectly.component.connectly.client.ConnectlyErrors;
 import io.camelconnectly.component.connectly.client.ConnectlyValidationException;
 import io.camelconnectly.component.connectly.model.DeleteWebhookResponse;
 import io.camelconnectly.component.connectly.model.SendMessageResponse;
@@ -128,7 +128,7 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
         client.call(call.api, call.pathId, call.body).whenComplete((result, error) -> {
             try {
                 if (error != null) {
-                    exchange.setException(unwrap(error));
+                    exchange.setException(ConnectlyErrors.unwrap(error));
                 } else {
                     setResult(exchange.getMessage(), call.api, call.pathId, result);
                 }
@@ -167,18 +167,10 @@ public class ConnectlyProducer extends DefaultAsyncProducer {
 
     /** Sets the failure on the exchange; only a validation failure counts as rejected by validation. */
     void setFailure(Exchange exchange, Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = ConnectlyErrors.unwrap(error);
         if (cause instanceof ConnectlyValidationException) {
             endpoint.getProducerMetrics().rejectedByValidation();
         }
         exchange.setException(cause);
-    }
-
-    static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

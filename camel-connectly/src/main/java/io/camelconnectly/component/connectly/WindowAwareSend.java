@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionException;
 
 import io.camelconnectly.component.connectly.client.ConnectlyApi;
 import io.camelconnectly.component.connectly.client.ConnectlyClient;
+import io.camelconnectly.component.connectly.client.ConnectlyErrors;
 import io.camelconnectly.component.connectly.client.ConnectlyOutsideWindowException;
 import io.camelconnectly.component.connectly.client.ConnectlyTemplateException;
 import io.camelconnectly.component.connectly.model.Party;
@@ -90,7 +91,7 @@ final class WindowAwareSend {
             if (error == null) {
                 return null;
             }
-            Throwable cause = ConnectlyProducer.unwrap(error);
+            Throwable cause = ConnectlyErrors.unwrap(error);
             if (cause instanceof ConnectlyTemplateException problem) {
                 // say which option: the catalog's message speaks of templateName, the user set fallbackTemplateName
                 throw new ConnectlyTemplateException(problem.getProblem(), problem.getTemplateName(), problem.getLanguage(),
@@ -124,13 +125,13 @@ final class WindowAwareSend {
                     if (error == null) {
                         return CompletableFuture.completedFuture(new Sent(ConnectlyApi.SEND_MESSAGE, response, Outcome.SESSION));
                     }
-                    Throwable refusal = ConnectlyProducer.unwrap(error);
+                    Throwable refusal = ConnectlyErrors.unwrap(error);
                     if (!(refusal instanceof ConnectlyOutsideWindowException)) {
                         return CompletableFuture.<Sent> failedFuture(refusal);
                     }
                     return client.call(ConnectlyApi.SEND_TEMPLATED_MESSAGE, null, template).handle((templateResponse, templateError) -> {
                         if (templateError != null) {
-                            Throwable cause = ConnectlyProducer.unwrap(templateError);
+                            Throwable cause = ConnectlyErrors.unwrap(templateError);
                             cause.addSuppressed(refusal);
                             throw cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
                         }

@@ -114,7 +114,7 @@ public final class ConnectlyConnections {
                     () -> {
                     });
             current = new Shared(http, waitingCalls, catalogClient,
-                                 new TemplateCatalog(catalogClient, configuration.getTemplateCacheTtl()));
+                                 new TemplateCatalog(catalogClient));
             shared.put(key, current);
             LOG.debug("Connectly HTTP client for {} started ({} shared clients)", key, shared.size());
         }

@@ -2,6 +2,7 @@ package io.camelconnectly.component.connectly.client;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletionException;
 
 import io.camelconnectly.component.connectly.ConnectlyJson;
 import io.camelconnectly.component.connectly.model.ErrorBody;
@@ -19,6 +20,15 @@ public final class ConnectlyErrors {
     }
 
     /** Parses Connectly's error object; a non-JSON answer (e.g. from a proxy) gives an ErrorBody with a short excerpt. */
+    /** The failure inside the CompletionExceptions a future chain wraps it in. */
+    public static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     static ErrorBody parseErrorBody(byte[] body) {
         if (body == null || body.length == 0) {
             return null;

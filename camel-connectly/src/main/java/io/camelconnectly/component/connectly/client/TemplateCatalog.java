@@ -46,7 +46,6 @@ public final class TemplateCatalog {
     private static final CompletableFuture<Void> OK = CompletableFuture.completedFuture(null);
 
     private final ConnectlyClient client;
-    private final long ttlNanos;
     private final AtomicReference<CompletableFuture<Snapshot>> inFlight = new AtomicReference<>();
     private volatile Snapshot snapshot;
     // after a failed refresh: no getTemplates call before retryNotBefore (System.nanoTime())
@@ -57,9 +56,8 @@ public final class TemplateCatalog {
     private final LongAdder staleChecks = new LongAdder();
     private final LongAdder refreshFailures = new LongAdder();
 
-    public TemplateCatalog(ConnectlyClient client, long ttlMillis) {
+    public TemplateCatalog(ConnectlyClient client) {
         this.client = client;
-        this.ttlNanos = Math.max(0, ttlMillis) * 1_000_000L;
         this.retryNotBefore = System.nanoTime();
     }
 
@@ -71,11 +69,6 @@ public final class TemplateCatalog {
     /** getTemplates calls (after their retries) that failed. */
     public long getRefreshFailures() {
         return refreshFailures.sum();
-    }
-
-    /** Whether the templates could not be refreshed the last time it was tried (the checks use older ones). */
-    public boolean isStale() {
-        return outage.get();
     }
 
     /** The variables a template takes, in order (header_..., body_N, button_N_url), as parameter names. */
@@ -122,19 +115,11 @@ public final class TemplateCatalog {
     }
 
     /**
-     * Checks a templated message against its template. Completes at once when the cache is fresh (or refreshing is
-     * backing off); fails with a {@link ConnectlyTemplateException}, or with the getTemplates failure when no templates
-     * were ever fetched.
+     * Checks a templated message against its template. Completes at once when the cache is fresh for the caller's TTL
+     * (endpoints sharing the catalog keep their own templateCacheTtl) or refreshing is backing off; fails with a
+     * {@link ConnectlyTemplateException}, or with the getTemplates failure when no templates were ever fetched.
      *
      * @param parametersSource where the message's parameters came from (header, option or body), named in refusals
-     */
-    public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource) {
-        return checkWithin(request, parametersSource, ttlNanos);
-    }
-
-    /**
-     * As {@link #check(SendTemplatedMessageRequest, String)} with the caller's cache TTL: endpoints sharing the catalog
-     * keep their own templateCacheTtl.
      */
     public CompletableFuture<Void> check(SendTemplatedMessageRequest request, String parametersSource, long ttlMillis) {
         return checkWithin(request, parametersSource, Math.max(0, ttlMillis) * 1_000_000L);
@@ -178,11 +163,6 @@ public final class TemplateCatalog {
         });
     }
 
-    /** Checks without naming where the parameters came from. */
-    public CompletableFuture<Void> check(SendTemplatedMessageRequest request) {
-        return check(request, null);
-    }
-
     private static CompletableFuture<Void> verified(Definition definition, SendTemplatedMessageRequest request, String source) {
         try {
             verify(definition, request, source);
@@ -224,7 +204,7 @@ public final class TemplateCatalog {
     }
 
     private void refreshFailed(Throwable error) {
-        Throwable cause = unwrap(error);
+        Throwable cause = ConnectlyErrors.unwrap(error);
         refreshFailures.increment();
         lastFailure = cause;
         long wait = backoffNanos;
@@ -252,7 +232,7 @@ public final class TemplateCatalog {
 
     /** The getTemplates failure of a check with no templates at hand, said to be met while checking the template. */
     private static RuntimeException checkFailed(Throwable error, SendTemplatedMessageRequest request) {
-        Throwable cause = unwrap(error);
+        Throwable cause = ConnectlyErrors.unwrap(error);
         if (cause instanceof ConnectlyAuthenticationException auth) {
             String message = "Connectly rejected the API key (HTTP " + auth.getHttpStatus() + ") while checking template '"
                              + request.getTemplateName() + "' (" + request.getLanguage() + ") before sending it: the "
@@ -266,14 +246,6 @@ public final class TemplateCatalog {
                     auth.getRetryAfter(), false, auth.getAttempts());
         }
         return cause instanceof RuntimeException runtime ? runtime : new CompletionException(cause);
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     /** Forgets the cached templates. */
