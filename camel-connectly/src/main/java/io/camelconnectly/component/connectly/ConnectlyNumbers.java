@@ -40,6 +40,6 @@ public final class ConnectlyNumbers {
     }
 
     private static String region(String defaultRegion) {
-        return defaultRegion == null || defaultRegion.isBlank() ? null : PhoneNumbers.supportedRegion(defaultRegion);
+        return ConnectlyRequestFactory.region("defaultRegion", null, defaultRegion);
     }
 }

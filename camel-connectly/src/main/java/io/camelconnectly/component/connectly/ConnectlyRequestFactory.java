@@ -465,7 +465,8 @@ final class ConnectlyRequestFactory {
         return region(ConnectlyConstants.DEFAULT_REGION, "header " + ConnectlyConstants.DEFAULT_REGION, header.toString());
     }
 
-    private static String region(String field, String source, String value) {
+    /** The region code of a defaultRegion value, null for none; refuses a code libphonenumber does not know. */
+    static String region(String field, String source, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
