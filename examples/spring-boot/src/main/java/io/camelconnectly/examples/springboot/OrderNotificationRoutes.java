@@ -32,7 +32,7 @@ public class OrderNotificationRoutes extends RouteBuilder {
                 .unmarshal().json(JsonLibrary.Jackson, ShippedOrder.class)
                 .process(exchange -> {
                     Message message = exchange.getMessage();
-                    ShippedOrder order = message.getBody(ShippedOrder.class);
+                    ShippedOrder order = message.getBody(ShippedOrder.class).requireComplete();
                     message.setHeader(ConnectlyConstants.RECIPIENT, order.phone());
                     message.setHeader(ConnectlyConstants.TEMPLATE_PARAMETERS,
                             Map.of("body_1", order.name(), "body_2", order.orderId()));

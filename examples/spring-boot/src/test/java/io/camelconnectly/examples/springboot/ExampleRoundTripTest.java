@@ -100,6 +100,17 @@ class ExampleRoundTripTest {
         assertThat(sends()).isEqualTo(sendsBefore);
     }
 
+    @Test
+    void anOrderWithoutItsIdIsRefusedWithWhatTheBodyNeeds() throws Exception {
+        long sendsBefore = sends();
+
+        HttpResponse<String> refused = shipOrder("{\"phone\":\"+16045550123\",\"name\":\"Ana\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("order orderId", "the body needs phone, name and orderId");
+        assertThat(sends()).isEqualTo(sendsBefore);
+    }
+
     int windowsRecordedFor(String customer) throws Exception {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
