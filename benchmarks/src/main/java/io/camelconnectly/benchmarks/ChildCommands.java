@@ -8,9 +8,8 @@ import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 /**
- * Commands every measured JVM understands: {@code mark} / {@code since-mark} (what it spent in between, see
- * {@link ProcessProbe}), {@code jfr-start FILE} / {@code jfr-stop} (a JFR recording with the JDK's "profile" settings,
- * CPU and allocation samples taken more often).
+ * Commands every measured JVM understands: {@code jfr-start FILE} / {@code jfr-stop} (a JFR recording with the JDK's
+ * "profile" settings, CPU and allocation samples taken more often). Its {@link ProcessProbe} measures each run.
  */
 final class ChildCommands {
 
@@ -24,11 +23,6 @@ final class ChildCommands {
     /** The common commands, plus those given. */
     Map<String, Protocol.Command> with(Map<String, Protocol.Command> own) {
         Map<String, Protocol.Command> commands = new HashMap<>(own);
-        commands.put("mark", args -> {
-            probe.mark();
-            Protocol.reply("marked", Map.of());
-        });
-        commands.put("since-mark", args -> Protocol.reply("spent", probe.sinceMark()));
         commands.put("jfr-start", args -> {
             if (recording != null) {
                 throw new IllegalStateException("a JFR recording is already running");

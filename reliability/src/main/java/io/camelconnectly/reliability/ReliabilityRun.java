@@ -386,6 +386,9 @@ public final class ReliabilityRun {
         Path workDirectory = Path.of("target", "reliability-run");
 
         public Settings events(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("events must be at least 1, got " + events);
+            }
             this.events = events;
             return this;
         }
@@ -412,6 +415,9 @@ public final class ReliabilityRun {
         }
 
         public Settings duplicates(double duplicates) {
+            if (!(duplicates >= 0 && duplicates <= 1)) {
+                throw new IllegalArgumentException("duplicates must be a share from 0 to 1, got " + duplicates);
+            }
             this.duplicates = duplicates;
             return this;
         }
@@ -485,15 +491,10 @@ public final class ReliabilityRun {
                     throw new IllegalArgumentException(flag + " needs a value");
                 }
                 String value = args[++i];
-                switch (flag) {
-                    case "--events" -> settings.events(Integer.parseInt(value));
-                    case "--instances" -> settings.instances(Integer.parseInt(value));
-                    case "--per-second" -> settings.perSecond(Double.parseDouble(value));
-                    case "--duplicates" -> settings.duplicates(Double.parseDouble(value));
-                    case "--failure-percent" -> settings.failurePercent(Integer.parseInt(value));
-                    case "--seed" -> settings.seed(Long.parseLong(value));
-                    case "--dir" -> settings.workDirectory(Path.of(value));
-                    default -> throw new IllegalArgumentException("unknown flag " + flag);
+                try {
+                    apply(settings, flag, value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(flag + " must be a number, was '" + value + "'");
                 }
             }
         } catch (IllegalArgumentException e) {
@@ -505,5 +506,18 @@ public final class ReliabilityRun {
         System.out.println(result.detailLine());
         System.out.println(result.summary());
         System.exit(result.ok() ? 0 : 1);
+    }
+
+    private static void apply(Settings settings, String flag, String value) {
+        switch (flag) {
+            case "--events" -> settings.events(Integer.parseInt(value));
+            case "--instances" -> settings.instances(Integer.parseInt(value));
+            case "--per-second" -> settings.perSecond(Double.parseDouble(value));
+            case "--duplicates" -> settings.duplicates(Double.parseDouble(value));
+            case "--failure-percent" -> settings.failurePercent(Integer.parseInt(value));
+            case "--seed" -> settings.seed(Long.parseLong(value));
+            case "--dir" -> settings.workDirectory(Path.of(value));
+            default -> throw new IllegalArgumentException("unknown flag " + flag);
+        }
     }
 }

@@ -44,10 +44,6 @@ final class Database implements AutoCloseable {
         return dataSource;
     }
 
-    String url() {
-        return dataSource.getJdbcUrl();
-    }
-
     @Override
     public void close() {
         dataSource.close();
